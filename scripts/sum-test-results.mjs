@@ -32,7 +32,9 @@ for (const root of roots) {
       failed += report.numFailedTests ?? 0;
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
       // A suite that failed to load has no failed tests but is a failure all the same.
-      const broken = (report.testResults ?? []).filter((s) => s.status === 'failed' && s.assertionResults?.length === 0);
+      const broken = (report.testResults ?? []).filter(
+        (s) => s.status === 'failed' && s.assertionResults?.length === 0,
+      );
       failed += broken.length;
       for (const suite of broken) problems.push(`${pkg.name}: suite failed to run: ${suite.name}`);
     }

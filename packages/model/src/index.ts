@@ -3,6 +3,20 @@
  * the table layout engine and the cross-checker.
  */
 
+export {
+  type CheckOptions,
+  checkReport,
+  completeTotals,
+  type Evaluation,
+  evaluateReport,
+  type Finding,
+  isReportOk,
+  RULES,
+  type RuleId,
+  type RuleScope,
+  type RuleSpec,
+  type Severity,
+} from './checks/index.js';
 export { assertTiling, LayoutError, layoutTable } from './layout/layout-table.js';
 export type {
   HeaderScope,
@@ -13,6 +27,13 @@ export type {
   TableLayout,
 } from './layout/types.js';
 export { computeColumnWidths, textWidth } from './layout/widths.js';
+export {
+  type ParseIssue,
+  type ParseResult,
+  parseReport,
+  parseReportJson,
+  reportJsonSchema,
+} from './schema/index.js';
 export {
   type CellInfo,
   cellLabel,

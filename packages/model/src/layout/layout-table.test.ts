@@ -25,7 +25,12 @@ function expand(layout: TableLayout): string[][] {
 
 function cellAt(layout: TableLayout, row: number, col: number): LayoutCell {
   for (const cell of layout.cellsById.values()) {
-    if (row >= cell.row && row < cell.row + cell.rowSpan && col >= cell.col && col < cell.col + cell.colSpan) {
+    if (
+      row >= cell.row &&
+      row < cell.row + cell.rowSpan &&
+      col >= cell.col &&
+      col < cell.col + cell.colSpan
+    ) {
       return cell;
     }
   }
@@ -45,7 +50,11 @@ describe('表三 layout', () => {
     expect(layout.rowCount).toBe(28);
     expect(layout.labelColumns).toBe(3);
     expect(layout.dataCells).toHaveLength(25 * 7);
-    expect(expand(layout).flat().every((id) => id !== '')).toBe(true);
+    expect(
+      expand(layout)
+        .flat()
+        .every((id) => id !== ''),
+    ).toBe(true);
   });
 
   it('places the header exactly as the statute prints it', () => {
@@ -204,27 +213,49 @@ describe('表二 layout', () => {
         ['本年废止件数', 1, 2, 1, 1],
         ['现行有效件数', 1, 3, 1, 1],
       ],
-      [['规章', 2, 0, 1, 1], ['', 2, 1, 1, 1], ['', 2, 2, 1, 1], ['', 2, 3, 1, 1]],
-      [['行政规范性文件', 3, 0, 1, 1], ['', 3, 1, 1, 1], ['', 3, 2, 1, 1], ['', 3, 3, 1, 1]],
+      [
+        ['规章', 2, 0, 1, 1],
+        ['', 2, 1, 1, 1],
+        ['', 2, 2, 1, 1],
+        ['', 2, 3, 1, 1],
+      ],
+      [
+        ['行政规范性文件', 3, 0, 1, 1],
+        ['', 3, 1, 1, 1],
+        ['', 3, 2, 1, 1],
+        ['', 3, 3, 1, 1],
+      ],
       [['第二十条第（五）项', 4, 0, 1, 4]],
       [
         ['信息内容', 5, 0, 1, 1],
         ['本年处理决定数量', 5, 1, 1, 3],
       ],
-      [['行政许可', 6, 0, 1, 1], ['', 6, 1, 1, 3]],
+      [
+        ['行政许可', 6, 0, 1, 1],
+        ['', 6, 1, 1, 3],
+      ],
       [['第二十条第（六）项', 7, 0, 1, 4]],
       [
         ['信息内容', 8, 0, 1, 1],
         ['本年处理决定数量', 8, 1, 1, 3],
       ],
-      [['行政处罚', 9, 0, 1, 1], ['', 9, 1, 1, 3]],
-      [['行政强制', 10, 0, 1, 1], ['', 10, 1, 1, 3]],
+      [
+        ['行政处罚', 9, 0, 1, 1],
+        ['', 9, 1, 1, 3],
+      ],
+      [
+        ['行政强制', 10, 0, 1, 1],
+        ['', 10, 1, 1, 3],
+      ],
       [['第二十条第（八）项', 11, 0, 1, 4]],
       [
         ['信息内容', 12, 0, 1, 1],
         ['本年收费金额（单位：万元）', 12, 1, 1, 3],
       ],
-      [['行政事业性收费', 13, 0, 1, 1], ['', 13, 1, 1, 3]],
+      [
+        ['行政事业性收费', 13, 0, 1, 1],
+        ['', 13, 1, 1, 3],
+      ],
     ]);
   });
 
@@ -266,7 +297,14 @@ describe('layoutTable on bad specs', () => {
       id: 't4',
       part: '四',
       caption: 'dup',
-      blocks: [{ columns: [{ label: 'a', key: 'same' }, { label: 'b', key: 'same' }] }],
+      blocks: [
+        {
+          columns: [
+            { label: 'a', key: 'same' },
+            { label: 'b', key: 'same' },
+          ],
+        },
+      ],
     };
     expect(() => layoutTable(spec)).toThrow(/duplicate/);
   });
@@ -275,7 +313,14 @@ describe('layoutTable on bad specs', () => {
     const base = { kind: 'data' as const, headers: [], rowSpan: 1, colSpan: 1 };
     expect(() => assertTiling([{ ...base, id: 'a', row: 0, col: 0 }], 2, 1)).toThrow(/not covered/);
     expect(() =>
-      assertTiling([{ ...base, id: 'a', row: 0, col: 0, colSpan: 2 }, { ...base, id: 'b', row: 0, col: 1 }], 2, 1),
+      assertTiling(
+        [
+          { ...base, id: 'a', row: 0, col: 0, colSpan: 2 },
+          { ...base, id: 'b', row: 0, col: 1 },
+        ],
+        2,
+        1,
+      ),
     ).toThrow(/overlap/);
     expect(() => assertTiling([{ ...base, id: 'a', row: 0, col: 1, colSpan: 2 }], 2, 1)).toThrow(/outside/);
     expect(() => layoutTable({ id: 't4', part: '四', caption: 'none', blocks: [] })).toThrow(LayoutError);
@@ -337,7 +382,9 @@ describe('layoutTable properties', () => {
             id: 't3',
             part: '三',
             caption: 'random',
-            blocks: [{ columns, ...(rows ? { rows, corner: 'corner' } : {}), ...(titled ? { title: 'T' } : {}) }],
+            blocks: [
+              { columns, ...(rows ? { rows, corner: 'corner' } : {}), ...(titled ? { title: 'T' } : {}) },
+            ],
           };
           const layout = layoutTable(spec);
           const grid = expand(layout);

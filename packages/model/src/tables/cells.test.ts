@@ -53,7 +53,9 @@ describe('statutory cell catalog', () => {
     expect(describeCell('t3.results.bogus.total')).toBeUndefined();
     expect(cellLabel('t3.received.total')).toBe('一、本年新收政府信息公开申请数量 · 申请人情况 › 总计');
     expect(cellLabel('t4.review.total')).toBe('行政复议 › 总计');
-    expect(cellLabel('t2.fees.amount')).toBe('第二十条第（八）项 › 行政事业性收费 · 本年收费金额（单位：万元）');
+    expect(cellLabel('t2.fees.amount')).toBe(
+      '第二十条第（八）项 › 行政事业性收费 · 本年收费金额（单位：万元）',
+    );
     expect(cellLabel('nope')).toBe('nope');
   });
 

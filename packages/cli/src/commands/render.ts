@@ -1,0 +1,197 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Report } from '@nianbao/model';
+import { seedReport } from '@nianbao/model/fixtures';
+import {
+  FONT_ROLES,
+  type FontRole,
+  type PoolRenderOptions,
+  type RenderJob,
+  type RenderJobResult,
+  renderPdfFiles,
+} from '@nianbao/pdf';
+import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
+import type { FormatOptions } from '../format/findings.js';
+import { formatParseFailure } from '../format/issues.js';
+import { localize } from '../format/lang.js';
+import { readReportFile } from '../read-report.js';
+
+/** The file the bundled example renders to when no `-o` is given. */
+const BUNDLED_OUTPUT = 'report.pdf';
+
+/** `--font role=path[,role=path…]` → fonts per role, each file checked to exist. */
+async function parseFonts(
+  value: string | boolean | undefined,
+  cwd: string,
+): Promise<Partial<Record<FontRole, string>>> {
+  if (typeof value !== 'string') return {};
+  const fonts: Partial<Record<FontRole, string>> = {};
+  for (const item of value.split(',').filter(Boolean)) {
+    const eq = item.indexOf('=');
+    const role = item.slice(0, eq) as FontRole;
+    const path = item.slice(eq + 1);
+    if (eq < 1 || !FONT_ROLES.includes(role) || path === '') {
+      throw new UsageError({
+        zh: `--font 应为 角色=字体文件，角色为 ${FONT_ROLES.join('、')}，实为 "${item}"`,
+        en: `--font takes role=FILE with role one of ${FONT_ROLES.join(', ')}, got "${item}"`,
+      });
+    }
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info?.isFile()) {
+      throw new UsageError({ zh: `字体文件不存在：${path}`, en: `font file not found: ${path}` });
+    }
+    fonts[role] = absolute;
+  }
+  return fonts;
+}
+
+function outputFor(file: string, outDir: string | undefined, cwd: string): string {
+  const name = `${basename(file, extname(file))}.pdf`;
+  return resolve(cwd, outDir ?? dirname(file), name);
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+/**
+ * `nianbao render [FILE…] [-o out.pdf | --out-dir DIR] [--font role=path,…] [--draft] [--landscape]`: each
+ * report as a print-quality PDF. Several files render in parallel on a worker pool sized to the cores; a file
+ * that cannot be parsed or rendered is reported with its reason while the others complete (exit 1).
+ */
+export const renderCommand: Command = {
+  name: 'render',
+  summary: {
+    zh: '生成 PDF（GB/T 9704 版式）',
+    en: 'render reports as print-quality PDFs (GB/T 9704 layout)',
+  },
+  usage: 'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--font ROLE=FILE,…] [--draft] [--landscape]',
+  positionals: {
+    name: 'FILE…',
+    description: {
+      zh: 'Report JSON 文件；省略时生成内置示例（平罗县头闸镇人民政府 2022）到 report.pdf',
+      en: 'Report JSON files; none: the bundled example (平罗县头闸镇人民政府 2022) to report.pdf',
+    },
+  },
+  options: {
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'OUT.pdf',
+      description: { zh: '输出文件（仅一个输入时）', en: 'output file (one input only)' },
+    },
+    'out-dir': {
+      type: 'string',
+      valueName: 'DIR',
+      description: {
+        zh: '输出目录（默认与输入文件同目录）',
+        en: 'output directory (default: beside each input)',
+      },
+    },
+    font: {
+      type: 'string',
+      valueName: 'ROLE=FILE,…',
+      description: {
+        zh: `指定字体（TTF/OTF），角色：${FONT_ROLES.join('、')}；多个用逗号分隔`,
+        en: `use a font (TTF/OTF) for a role: ${FONT_ROLES.join(', ')}; several separated by commas`,
+      },
+    },
+    draft: {
+      type: 'boolean',
+      description: {
+        zh: '草稿：加“草稿”水印并附校核结果页',
+        en: 'draft: 草稿 watermark and a findings page',
+      },
+    },
+    landscape: {
+      type: 'boolean',
+      description: { zh: '表格页横排', en: 'put the table pages in landscape' },
+    },
+    lang: {
+      type: 'string',
+      valueName: 'zh|en',
+      description: { zh: '只用一种语言输出（默认中英双语）', en: 'print one language only (default: both)' },
+    },
+  },
+  notes: [
+    {
+      zh: '退出码：0 全部生成；1 有文件无法解析或生成（其余文件照常生成）；2 用法错误。',
+      en: 'Exit codes: 0 all rendered; 1 a file could not be parsed or rendered (the others still are); 2 usage error.',
+    },
+  ],
+
+  async run(context: CommandContext): Promise<number> {
+    const { options: values, positionals, style, io } = context;
+    const format: FormatOptions = { lang: langOption(values.lang), style };
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    const outDir = typeof values['out-dir'] === 'string' ? values['out-dir'] : undefined;
+    if (out && positionals.length > 1) {
+      throw new UsageError({
+        zh: '多个输入文件时请用 --out-dir，不能用 -o',
+        en: 'with several input files use --out-dir, not -o',
+      });
+    }
+    if (out && outDir) {
+      throw new UsageError({ zh: '-o 与 --out-dir 只能选一个', en: 'use either -o or --out-dir, not both' });
+    }
+    const options: PoolRenderOptions = {
+      fonts: await parseFonts(values.font, io.cwd),
+      ...(values.draft === true ? { draft: true } : {}),
+      ...(values.landscape === true ? { landscapeTables: true } : {}),
+    };
+    if (outDir) await mkdir(resolve(io.cwd, outDir), { recursive: true });
+
+    // Parse everything first (cheap), then render what parsed on the pool.
+    const jobs: RenderJob[] = [];
+    const sources: string[] = [];
+    let failed = 0;
+    const lines: string[] = [];
+    if (positionals.length === 0) {
+      const report: Report = seedReport;
+      jobs.push({ report, path: resolve(io.cwd, out ?? join(outDir ?? '.', BUNDLED_OUTPUT)), options });
+      sources.push(localize({ zh: '内置示例', en: 'bundled example' }, format.lang));
+    }
+    for (const file of positionals) {
+      const read = await readReportFile(file, io.cwd);
+      if (!read.ok) {
+        failed += 1;
+        lines.push(...formatParseFailure(file, read.errors, format));
+        continue;
+      }
+      jobs.push({
+        report: read.report,
+        path: out ? resolve(io.cwd, out) : outputFor(file, outDir, io.cwd),
+        options,
+      });
+      sources.push(file);
+    }
+    if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
+
+    const tty = io.stderr.isTTY === true && jobs.length > 1;
+    const results: RenderJobResult[] = await renderPdfFiles(jobs, {
+      onResult: (_result, done, total) => {
+        if (tty) io.stderr.write(progressBar(done, total));
+      },
+    });
+    if (tty) io.stderr.write('\n');
+
+    for (const result of results) {
+      const source = sources[result.index] ?? '';
+      if (!result.ok) {
+        failed += 1;
+        io.stderr.write(
+          `  ${style.red('✗')} ${style.bold(source)} — ${localize({ zh: `无法生成 PDF：${result.error}`, en: `cannot render: ${result.error}` }, format.lang)}\n`,
+        );
+        continue;
+      }
+      io.stdout.write(`  ${style.green('✓')} ${source} → ${result.path} (${Math.round(result.ms)} ms)\n`);
+      for (const warning of result.warnings) {
+        io.stderr.write(`  ${style.yellow('⚠')} ${source}: ${localize(warning.message, format.lang)}\n`);
+      }
+    }
+    return failed > 0 ? EXIT.notOk : EXIT.ok;
+  },
+};

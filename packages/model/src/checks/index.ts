@@ -1,0 +1,13 @@
+/** The cross-checker: rules as data, findings with cell addresses, and total completion. */
+export { checkReport, evaluateReport, isReportOk } from './check.js';
+export { completeTotals } from './complete-totals.js';
+export {
+  type CheckOptions,
+  type Evaluation,
+  type Finding,
+  RULES,
+  type RuleId,
+  type RuleScope,
+  type RuleSpec,
+  type Severity,
+} from './rules.js';

@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import type { LocalizedText, Report } from '../types.js';
+import { got, issue, missingIssue, type ParseIssue, unknownKeyIssue, valueIssue } from './issues.js';
+import { findJsonSyntaxError, lineColumn } from './json-text.js';
+import type { PathSegment } from './path.js';
+import { type Role, reportZodSchema, roleOf } from './report-schema.js';
+
+export type { ParseIssue } from './issues.js';
+
+/** The outcome of parsing: the report, or every problem found (never just the first). */
+export type ParseResult = { ok: true; report: Report } | { ok: false; errors: ParseIssue[] };
+
+/** The largest JSON text `parseReportJson` reads (a real report is well under 1 MB). */
+const MAX_JSON_BYTES = 20 * 1024 * 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+interface SchemaNode {
+  /** The schema at the path with optional/nullable unwrapped; undefined when the path leaves the schema. */
+  schema: z.ZodType | undefined;
+  role: Role | undefined;
+}
+
+function unwrap(schema: z.ZodType): SchemaNode {
+  let current = schema;
+  let role = roleOf(current);
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
+    current = current.unwrap() as z.ZodType;
+    role ??= roleOf(current);
+  }
+  return { schema: current, role };
+}
+
+/** The literal `type` values of a discriminated union's options. */
+function optionTypes(union: z.ZodDiscriminatedUnion): { type: string; option: z.ZodObject }[] {
+  const out: { type: string; option: z.ZodObject }[] = [];
+  for (const option of union.options) {
+    if (!(option instanceof z.ZodObject)) continue;
+    const literal = option.shape.type;
+    if (literal instanceof z.ZodLiteral && typeof literal.value === 'string') {
+      out.push({ type: literal.value, option });
+    }
+  }
+  return out;
+}
+
+/**
+ * Walks the schema along a path, choosing the block kind by the input's own `type`, to learn what the
+ * value at the path should have been.
+ */
+function nodeAt(root: z.ZodType, segments: readonly PathSegment[], input: unknown): SchemaNode {
+  let node = unwrap(root);
+  let value = input;
+  for (const segment of segments) {
+    let schema = node.schema;
+    if (schema instanceof z.ZodDiscriminatedUnion) {
+      const options = optionTypes(schema);
+      const type = isRecord(value) ? value.type : undefined;
+      const chosen = options.find((option) => option.type === type);
+      if (!chosen) {
+        return segment === 'type'
+          ? { schema: undefined, role: { kind: 'block-type', values: options.map((option) => option.type) } }
+          : { schema: undefined, role: undefined };
+      }
+      schema = chosen.option;
+    }
+    let next: z.ZodType | undefined;
+    if (
+      schema instanceof z.ZodObject &&
+      typeof segment === 'string' &&
+      Object.hasOwn(schema.shape, segment)
+    ) {
+      next = schema.shape[segment] as z.ZodType;
+    } else if (schema instanceof z.ZodArray && typeof segment === 'number') {
+      next = schema.element as z.ZodType;
+    }
+    if (!next) return { schema: undefined, role: undefined };
+    node = unwrap(next);
+    value =
+      isRecord(value) || Array.isArray(value) ? (value as Record<PathSegment, unknown>)[segment] : undefined;
+  }
+  // A block whose `type` is valid: its keys are those of the chosen kind (for unknown-key suggestions).
+  if (node.schema instanceof z.ZodDiscriminatedUnion && isRecord(value)) {
+    const type = value.type;
+    const chosen = optionTypes(node.schema).find((option) => option.type === type);
+    if (chosen) return { schema: chosen.option, role: node.role };
+  }
+  return node;
+}
+
+function shapeKeys(schema: z.ZodType | undefined): string[] | undefined {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
+}
+
+type Location =
+  | { found: true; value: unknown }
+  | { found: false; parent: Record<string, unknown> | undefined };
+
+function locate(input: unknown, segments: readonly PathSegment[]): Location {
+  let value = input;
+  let parent: unknown;
+  for (const segment of segments) {
+    parent = value;
+    const container =
+      isRecord(value) || Array.isArray(value) ? (value as Record<PathSegment, unknown>) : undefined;
+    if (!container || !Object.hasOwn(container, segment)) {
+      return { found: false, parent: isRecord(parent) ? parent : undefined };
+    }
+    value = container[segment];
+  }
+  return { found: true, value };
+}
+
+function toSegments(path: readonly PropertyKey[]): PathSegment[] {
+  return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+}
+
+function collectIssues(input: Record<string, unknown>, zodIssues: readonly z.core.$ZodIssue[]): ParseIssue[] {
+  const root = reportZodSchema();
+  const out: ParseIssue[] = [];
+  const seen = new Set<string>();
+  const push = (found: ParseIssue): void => {
+    const key = `${found.code}\u0000${found.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(found);
+  };
+  for (const zodIssue of zodIssues) {
+    const segments = toSegments(zodIssue.path);
+    const node = nodeAt(root, segments, input);
+    if (zodIssue.code === 'unrecognized_keys') {
+      const location = locate(input, segments);
+      const object = location.found && isRecord(location.value) ? location.value : {};
+      const allowed = shapeKeys(node.schema) ?? [];
+      for (const key of zodIssue.keys) push(unknownKeyIssue(segments, key, allowed, Object.keys(object)));
+      continue;
+    }
+    const location = locate(input, segments);
+    if (!location.found && location.parent) {
+      const siblings = shapeKeys(nodeAt(root, segments.slice(0, -1), input).schema) ?? [];
+      push(missingIssue(segments, node.role, location.parent, siblings));
+      continue;
+    }
+    const value = location.found ? location.value : undefined;
+    push(valueIssue(segments, value, node.role, shapeKeys(node.schema), zodIssue.message));
+  }
+  return out;
+}
+
+function parseUnchecked(input: unknown): ParseResult {
+  if (!isRecord(input)) {
+    return {
+      ok: false,
+      errors: [issue([], 'wrong-type', got({ zh: '应为 JSON 对象', en: 'must be a JSON object' }, input))],
+    };
+  }
+  const result = reportZodSchema().safeParse(input);
+  if (result.success) return { ok: true, report: result.data };
+  const errors = collectIssues(input, result.error.issues);
+  // zod found a problem; should the mapping ever lose it, still fail rather than report success.
+  if (errors.length === 0)
+    errors.push(issue([], 'invalid', { zh: '不是有效的报告', en: 'is not a valid report' }));
+  return { ok: false, errors };
+}
+
+/**
+ * Checks that a value is a Report JSON v1 document. Returns the report (the same data: nothing coerced,
+ * defaulted or dropped) or every problem found, each with a dotted path and a bilingual message.
+ * Never throws, whatever the input.
+ */
+export function parseReport(input: unknown): ParseResult {
+  try {
+    return parseUnchecked(input);
+  } catch (error) {
+    // Hostile inputs (throwing getters, revoked proxies) end here rather than escaping.
+    let reason: string;
+    try {
+      reason = String(error instanceof Error ? error.message : error);
+    } catch {
+      reason = 'unknown error';
+    }
+    return {
+      ok: false,
+      errors: [issue([], 'unreadable', { zh: `无法读取：${reason}`, en: `could not be read: ${reason}` })],
+    };
+  }
+}
+
+/** An issue about the text as a whole (path ``), worded without the "root" prefix. */
+function textIssue(code: string, message: LocalizedText): ParseIssue {
+  return { path: '', code, message };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Parses Report JSON text (a UTF-8 BOM is accepted). Syntax errors carry the line and column (code
+ * `json-syntax`); text over 20 MB is refused unread (code `too-large`). Never throws.
+ */
+export function parseReportJson(text: string): ParseResult {
+  if (typeof text !== 'string') {
+    return {
+      ok: false,
+      errors: [
+        issue(
+          [],
+          'wrong-type',
+          got({ zh: '应为 JSON 文本（字符串）', en: 'must be JSON text (a string)' }, text),
+        ),
+      ],
+    };
+  }
+  const bytes = utf8Length(text);
+  if (bytes > MAX_JSON_BYTES) {
+    return {
+      ok: false,
+      errors: [
+        textIssue('too-large', {
+          zh: `文本大小为 ${megabytes(bytes)}（${grouped(bytes)} 字节），超过 20 MB（${grouped(MAX_JSON_BYTES)} 字节）的上限，未作解析`,
+          en: `the text is ${megabytes(bytes)} (${grouped(bytes)} bytes), over the 20 MB limit (${grouped(MAX_JSON_BYTES)} bytes); it was not parsed`,
+        }),
+      ],
+    };
+  }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const problem = findJsonSyntaxError(body);
+    const offset = problem?.offset ?? positionFromMessage(error) ?? 0;
+    const { line, column } = lineColumn(body, offset);
+    const detail = problem?.reason ?? { zh: String(error), en: String(error) };
+    return {
+      ok: false,
+      errors: [
+        textIssue('json-syntax', {
+          zh: `JSON 语法错误：第 ${line} 行第 ${column} 列，${detail.zh}`,
+          en: `JSON syntax error at line ${line}, column ${column}: ${detail.en}`,
+        }),
+      ],
+    };
+  }
+  return parseReport(value);
+}
+
+/** The offset in V8's "… in JSON at position N" message; used only if our scanner disagrees with V8. */
+function positionFromMessage(error: unknown): number | undefined {
+  const match = error instanceof Error ? /at position (\d+)/.exec(error.message) : null;
+  return match?.[1] ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,251 @@
+// pnpm bench (after pnpm build): @nianbao/pdf against headless Chromium printing the same report, same run.
+//
+// For the seed and the busy fixture, both renderers: cold (a fresh process, start to file written), warm (another
+// render in a live process / live page, median of 5) and the PDF size; then batch throughput with the worker pool;
+// then the installed size of the package. Chromium is Debian's /usr/bin/chromium driven by playwright-core, on a
+// page built by @nianbao/react's renderReportHtml with the same Noto Serif SC font through @font-face.
+// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 5).
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// As a server runs it: React's production build (children inherit the environment).
+process.env.NODE_ENV ??= 'production';
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '..');
+const pdfDist = pathToFileURL(join(pkg, 'dist/index.js')).href;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BATCH = Number(process.env.BENCH_BATCH ?? 200);
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
+
+if (!existsSync(join(pkg, 'dist/index.js'))) {
+  console.error('bench: run `pnpm build` first (dist/index.js missing)');
+  process.exit(1);
+}
+
+const { renderReportPdf, renderPdfFiles, defaultFontSources } = await import(pdfDist);
+const { seedReport, busyReport } = await import('@nianbao/model/fixtures');
+const fixtures = { seed: seedReport, busy: busyReport };
+const results = { date: new Date().toISOString(), cores: availableParallelism(), fixtures: {} };
+
+// ---- @nianbao/pdf: cold (fresh process), warm (live process), size
+function coldPdf(name) {
+  const out = join(work, `cold-${name}.pdf`);
+  const script = `const t=performance.now();const {renderReportPdfToFile}=await import(${JSON.stringify(pdfDist)});const f=await import('@nianbao/model/fixtures');await renderReportPdfToFile(f.${name}Report, ${JSON.stringify(out)});`;
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: pkg,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return performance.now() - started;
+}
+
+for (const [name, report] of Object.entries(fixtures)) {
+  const cold = median(Array.from({ length: 3 }, () => coldPdf(name)));
+  await renderReportPdf(report);
+  const warm = [];
+  let bytes;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    bytes = await renderReportPdf(report);
+    warm.push(performance.now() - t);
+  }
+  results.fixtures[name] = { pdf: { coldMs: cold, warmMs: median(warm), bytes: bytes.length } };
+}
+
+// ---- Chromium printing @nianbao/react's HTML with the same font
+let chromium;
+try {
+  chromium = (await import('playwright-core')).chromium;
+} catch {
+  chromium = undefined;
+}
+const { renderReportHtml } = await import('@nianbao/react/server').catch(() => ({}));
+const haveChromium = chromium && renderReportHtml && existsSync(CHROMIUM);
+const fontUrl = pathToFileURL(defaultFontSources().body).href;
+const fontCss = `<style>@font-face{font-family:'NbSerif';src:url('${fontUrl}') format('truetype');}
+html,body,.nb-report,.nb-report *{font-family:'NbSerif',serif !important;}
+@page{size:A4;margin:37mm 26mm 35mm 28mm;}</style>`;
+function htmlFile(name, report) {
+  const file = join(work, `${name}.html`);
+  writeFileSync(file, renderReportHtml(report).replace('</head>', `${fontCss}</head>`));
+  return file;
+}
+const pdfOptions = { format: 'A4', preferCSSPageSize: true, printBackground: false };
+
+if (haveChromium) {
+  for (const [name, report] of Object.entries(fixtures)) {
+    const page = htmlFile(name, report);
+    const out = join(work, `chromium-${name}.pdf`);
+    // cold: a fresh process launches the browser, loads the page, prints, writes the file, exits.
+    const script = `const t=performance.now();const {chromium}=await import('playwright-core');const b=await chromium.launch({executablePath:${JSON.stringify(CHROMIUM)},args:${JSON.stringify(CHROMIUM_ARGS)}});const p=await b.newPage();await p.goto(${JSON.stringify(pathToFileURL(page).href)},{waitUntil:'load'});await p.evaluate(()=>document.fonts.ready);await p.pdf({...${JSON.stringify(pdfOptions)},path:${JSON.stringify(out)}});await b.close();`;
+    const colds = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: pkg,
+        encoding: 'utf8',
+      });
+      if (run.status !== 0) throw new Error(run.stderr);
+      colds.push(performance.now() - started);
+    }
+    // warm: a live browser and page; each render loads the page again and prints.
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const live = await browser.newPage();
+    const warm = [];
+    let bytes;
+    for (let i = 0; i <= RUNS; i++) {
+      const t = performance.now();
+      await live.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+      await live.evaluate(() => document.fonts.ready);
+      bytes = await live.pdf(pdfOptions);
+      if (i > 0) warm.push(performance.now() - t);
+    }
+    // warm page.pdf() alone, on the already loaded page
+    const printOnly = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      await live.pdf(pdfOptions);
+      printOnly.push(performance.now() - t);
+    }
+    await browser.close();
+    results.fixtures[name].chromium = {
+      coldMs: median(colds),
+      warmMs: median(warm),
+      warmPdfOnlyMs: median(printOnly),
+      bytes: bytes.length,
+    };
+  }
+}
+
+// ---- batch throughput with the worker pool
+const batchDir = join(work, 'batch');
+mkdirSync(batchDir);
+const jobs = Array.from({ length: BATCH }, (_, i) => ({
+  report: i % 2 === 0 ? seedReport : busyReport,
+  path: join(batchDir, `r${i}.pdf`),
+}));
+results.batch = {};
+for (const concurrency of [...new Set([1, availableParallelism()])]) {
+  const t = performance.now();
+  const done = await renderPdfFiles(jobs, { concurrency });
+  const seconds = (performance.now() - t) / 1000;
+  if (done.some((r) => !r.ok)) throw new Error(JSON.stringify(done.find((r) => !r.ok)));
+  results.batch[concurrency] = { reports: BATCH, seconds, perSecond: BATCH / seconds };
+}
+
+// ---- installed size: this package's production dependency closure, as installed
+function closure() {
+  const seen = new Map();
+  const visit = (link) => {
+    // pnpm: a package's own dependencies are siblings of its real directory in the store.
+    const dir = realpathSync(link);
+    if (seen.has(dir)) return;
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    seen.set(dir, manifest.name);
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+      let base = dir;
+      let found;
+      while (!found) {
+        const candidate = join(base, 'node_modules', dep);
+        if (existsSync(join(candidate, 'package.json'))) found = candidate;
+        else if (dirname(base) === base) break;
+        else base = dirname(base);
+      }
+      if (found) visit(found);
+    }
+  };
+  visit(pkg);
+  seen.delete(realpathSync(pkg));
+  return seen;
+}
+function du(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += du(path);
+    else if (entry.isFile()) total += statSync(path).size;
+  }
+  return total;
+}
+const deps = closure();
+let installed = 0;
+let fonts = 0;
+for (const [dir, name] of deps) {
+  const size = du(dir);
+  installed += size;
+  if (name.startsWith('@expo-google-fonts/')) fonts += size;
+}
+const fontFilesUsed = [...new Set(Object.values(defaultFontSources()))].reduce(
+  (a, f) => a + statSync(f).size,
+  0,
+);
+results.installed = {
+  packages: deps.size,
+  bytes: installed,
+  fontPackagesBytes: fonts,
+  fontFilesUsedBytes: fontFilesUsed,
+};
+
+// ---- report
+const lines = [`@nianbao/pdf bench — ${results.date}, ${results.cores} cores`, ''];
+lines.push('fixture  renderer         cold        warm        PDF size');
+for (const [name, r] of Object.entries(results.fixtures)) {
+  lines.push(
+    `${name.padEnd(8)} @nianbao/pdf     ${ms(r.pdf.coldMs).padEnd(11)} ${ms(r.pdf.warmMs).padEnd(11)} ${kb(r.pdf.bytes)}`,
+  );
+  if (r.chromium) {
+    lines.push(
+      `${''.padEnd(8)} chromium         ${ms(r.chromium.coldMs).padEnd(11)} ${ms(r.chromium.warmMs).padEnd(11)} ${kb(r.chromium.bytes)}   (page.pdf() alone ${ms(r.chromium.warmPdfOnlyMs)})`,
+    );
+    lines.push(
+      `${''.padEnd(8)} ratio            ${(r.chromium.coldMs / r.pdf.coldMs).toFixed(1)}× faster  ${(r.chromium.warmMs / r.pdf.warmMs).toFixed(1)}× faster  ${(r.pdf.bytes / r.chromium.bytes).toFixed(2)}× the size`,
+    );
+  } else {
+    lines.push(
+      `${''.padEnd(8)} chromium         (not measured: needs /usr/bin/chromium, playwright-core, @nianbao/react built)`,
+    );
+  }
+}
+lines.push('');
+for (const [c, b] of Object.entries(results.batch)) {
+  lines.push(
+    `batch ${b.reports} reports, ${c} worker(s): ${b.seconds.toFixed(1)} s, ${b.perSecond.toFixed(1)} reports/s`,
+  );
+}
+lines.push('');
+lines.push(
+  `installed: ${(installed / 1e6).toFixed(1)} MB in ${deps.size} packages, of which font packages ${(fonts / 1e6).toFixed(1)} MB; the 3 font files used: ${(fontFilesUsed / 1e6).toFixed(1)} MB`,
+);
+console.log(lines.join('\n'));
+mkdirSync(join(pkg, '.bench-results'), { recursive: true });
+writeFileSync(join(pkg, '.bench-results/pdf.json'), `${JSON.stringify(results, null, 2)}\n`);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,358 @@
+import type { Block, LocalizedText, Report, TableId } from '@nianbao/model';
+import { STATUTORY_TABLES, statutoryLayout } from '@nianbao/model';
+import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { type ComponentProps, createElement as h, type ReactElement, type ReactNode } from 'react';
+import type { FontFamilies } from './fonts.js';
+import { PART_HEADINGS, reportTitle } from './headings.js';
+import { cjkHyphenationCallback, printable } from './line-break.js';
+import { estimateTableLead, ReportTable, type TableStyle } from './table.js';
+import { A4, GB9704_MARGINS, LANDSCAPE_MARGINS, type Margins, MM, TYPE } from './typography.js';
+
+/** A finding as the draft page prints it (structurally the model's `Finding`). */
+export interface DraftFinding {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly status: 'fail' | 'uncertain';
+  readonly cells: readonly string[];
+  readonly expected?: number;
+  readonly actual?: number;
+  readonly message: LocalizedText;
+}
+
+/** Layout options of the document. */
+export interface DocumentOptions {
+  /** Put 二、三、四 (the tables) on landscape pages. @default false */
+  readonly landscapeTables?: boolean;
+  /** Table text size in points. @default 10.5 */
+  readonly tableFontSize?: number;
+  /** Page margins in millimetres (portrait pages). @default GB/T 9704: 37 / 26 / 35 / 28 */
+  readonly margins?: Partial<Margins>;
+  /** Print a 草稿 watermark on every page and end with the findings page. @default false */
+  readonly draft?: boolean;
+  /** The findings listed on the draft page (`checkReport(report)`); only read when `draft`. */
+  readonly findings?: readonly DraftFinding[];
+  /** The PDF's creation date. @default now */
+  readonly creationDate?: Date;
+}
+
+/** Props of {@link ReportDocument}. */
+export interface ReportDocumentProps extends DocumentOptions {
+  /** The report to print. */
+  readonly report: Report;
+  /** Font families per role, from `registerFonts()` (or `prepareFonts()`). */
+  readonly fonts: FontFamilies;
+}
+
+function stack(primary: string, fonts: FontFamilies): string {
+  // react-pdf takes a fallback list (per glyph); its style types say string.
+  return [primary, fonts.fallback] as unknown as string;
+}
+
+const INDENT = 2 * TYPE.body;
+const BODY_LINE = TYPE.pitch / TYPE.body;
+
+function paragraph(key: string, family: string, children: ReactNode[]): ReactElement {
+  return h(
+    Text,
+    {
+      key,
+      hyphenationCallback: cjkHyphenationCallback,
+      orphans: 2,
+      widows: 2,
+      style: {
+        fontFamily: family,
+        fontSize: TYPE.body,
+        lineHeight: BODY_LINE,
+        textIndent: INDENT,
+        textAlign: 'left',
+      },
+    },
+    ...children,
+  );
+}
+
+function heading(key: string, text: string, family: string, keepWith: number): ReactElement {
+  return h(
+    Text,
+    {
+      key,
+      hyphenationCallback: cjkHyphenationCallback,
+      minPresenceAhead: keepWith,
+      style: { fontFamily: family, fontSize: TYPE.body, lineHeight: BODY_LINE, textIndent: INDENT },
+    },
+    printable(text),
+  );
+}
+
+function partHeading(
+  key: string,
+  text: string,
+  fonts: FontFamilies,
+  keepWith = TYPE.pitch * 2,
+): ReactElement {
+  return heading(key, text, stack(fonts.heading, fonts), keepWith);
+}
+
+function blocks(list: readonly Block[] | undefined, fonts: FontFamilies, prefix: string): ReactElement[] {
+  return (list ?? []).map((block, i) => {
+    const key = `${prefix}-${i}`;
+    if (block.type === 'heading') {
+      const family = block.level === 2 ? fonts.subheading : fonts.body;
+      return heading(key, block.text, stack(family, fonts), TYPE.pitch * 2);
+    }
+    const children: ReactNode[] = [];
+    if (block.lead) {
+      // textIndent is read from a paragraph's first run, so the lead-in carries it too.
+      children.push(
+        h(
+          Text,
+          { key: 'lead', style: { fontFamily: stack(fonts.bodyBold, fonts), textIndent: INDENT } },
+          printable(block.lead),
+        ),
+      );
+    }
+    children.push(printable(block.text));
+    return paragraph(key, stack(fonts.body, fonts), children);
+  });
+}
+
+function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): ReactElement {
+  // GB/T 9704 §7.5: 4号 Arabic numerals between dashes, 7 mm below the text block; odd pages right, even left,
+  // one character in from the edge of the text block.
+  return h(View, {
+    key: 'page-number',
+    fixed: true,
+    style: {
+      position: 'absolute',
+      top: pageHeight - margins.bottom * MM + 7 * MM,
+      left: margins.left * MM + TYPE.pageNumber,
+      right: margins.right * MM + TYPE.pageNumber,
+    },
+    render: ({ pageNumber: n }: { pageNumber: number }) =>
+      h(
+        Text,
+        {
+          style: {
+            fontFamily: stack(fonts.body, fonts),
+            fontSize: TYPE.pageNumber,
+            textAlign: n % 2 === 1 ? 'right' : 'left',
+          },
+        },
+        `— ${n} —`,
+      ),
+  });
+}
+
+function watermark(fonts: FontFamilies, width: number, height: number): ReactElement {
+  const size = 120;
+  const boxWidth = size * 2.4;
+  const boxHeight = size * 1.5;
+  return h(
+    View,
+    {
+      key: 'watermark',
+      fixed: true,
+      style: {
+        position: 'absolute',
+        top: (height - boxHeight) / 2,
+        left: (width - boxWidth) / 2,
+        width: boxWidth,
+        height: boxHeight,
+        transform: 'rotate(-35deg)',
+        justifyContent: 'center',
+      },
+    },
+    h(
+      Text,
+      {
+        style: {
+          fontFamily: fonts.title,
+          fontSize: size,
+          lineHeight: 1.2,
+          color: '#c4c4c4',
+          textAlign: 'center',
+        },
+      },
+      '草稿',
+    ),
+  );
+}
+
+/** A react-pdf text style (the renderer does not export its `Style` type). */
+type TextStyle = Extract<NonNullable<ComponentProps<typeof Text>['style']>, { fontSize?: unknown }>;
+
+const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+const STATUS_ZH = { fail: '未通过', uncertain: '无法判定' } as const;
+
+/** The title of the draft's findings page. */
+export const FINDINGS_TITLE = '校核结果（草稿附页，不属于年度报告正文）';
+
+function findingsPage(findings: readonly DraftFinding[], fonts: FontFamilies): ReactElement {
+  const small = { fontFamily: stack(fonts.body, fonts), fontSize: 11, lineHeight: 1.5 };
+  const text = (key: string, style: TextStyle, content: string): ReactElement =>
+    h(Text, { key, hyphenationCallback: cjkHyphenationCallback, style }, printable(content));
+  const items =
+    findings.length === 0
+      ? [text('none', small, '未发现问题。No findings.')]
+      : findings.map((finding, i) =>
+          h(
+            View,
+            { key: `f-${i}`, wrap: false, style: { marginBottom: 6 } },
+            text(
+              'h',
+              { ...small, fontFamily: stack(fonts.bodyBold, fonts) },
+              `${i + 1}. [${SEVERITY_ZH[finding.severity]}·${STATUS_ZH[finding.status]}] ${finding.rule}`,
+            ),
+            text('m', small, finding.message.zh),
+            finding.cells.length > 0
+              ? text('c', { ...small, fontSize: 9, color: '#444' }, finding.cells.join(', '))
+              : null,
+          ),
+        );
+  return h(
+    View,
+    { key: 'findings', break: true },
+    h(
+      Text,
+      {
+        style: {
+          fontFamily: stack(fonts.heading, fonts),
+          fontSize: TYPE.body,
+          lineHeight: BODY_LINE,
+          textAlign: 'center',
+          marginBottom: 8,
+        },
+      },
+      FINDINGS_TITLE,
+    ),
+    ...items,
+  );
+}
+
+interface PageSetup {
+  readonly width: number;
+  readonly height: number;
+  readonly margins: Margins;
+}
+
+function pageStyle(setup: PageSetup): Record<string, number> {
+  return {
+    paddingTop: setup.margins.top * MM,
+    paddingRight: setup.margins.right * MM,
+    paddingBottom: setup.margins.bottom * MM,
+    paddingLeft: setup.margins.left * MM,
+  };
+}
+
+/**
+ * The whole report as a react-pdf `<Document>`: title, preamble, 一 to 六 in statutory order with the three
+ * tables under 二、三、四 drawn from `statutoryLayout`, GB/T 9704 typography, page numbers, metadata.
+ */
+export function ReportDocument(props: ReportDocumentProps): ReactElement {
+  const { report, fonts } = props;
+  const margins: Margins = { ...GB9704_MARGINS, ...props.margins };
+  const portrait: PageSetup = { width: A4.width, height: A4.height, margins };
+  const landscape: PageSetup = { width: A4.height, height: A4.width, margins: { ...LANDSCAPE_MARGINS } };
+  const title = reportTitle(report.meta);
+  const sections = report.sections ?? {};
+
+  const tableSetup = props.landscapeTables ? landscape : portrait;
+  const tableStyle: TableStyle = {
+    width: tableSetup.width - (tableSetup.margins.left + tableSetup.margins.right) * MM,
+    fontFamily: stack(fonts.table, fonts),
+    fontSize: props.tableFontSize ?? TYPE.table,
+    lineHeight: 1.3,
+    borderWidth: 0.75,
+  };
+
+  // Heading and table are siblings in the page flow (not wrapped together): minPresenceAhead only moves a node
+  // that has something before it on the page, so a wrapped heading would stay orphaned at a page bottom.
+  const tables = STATUTORY_TABLES.flatMap((spec) => {
+    const layout = statutoryLayout(spec.id as TableId);
+    return [
+      partHeading(`${spec.id}-h`, layout.caption, fonts, estimateTableLead(layout, tableStyle)),
+      h(ReportTable, { key: `${spec.id}-t`, layout, report, style: tableStyle }),
+      h(View, { key: `${spec.id}-s`, style: { height: TYPE.pitch / 2 } }),
+    ];
+  });
+
+  const chrome = (setup: PageSetup): ReactElement[] => [
+    pageNumber(fonts, setup.margins, setup.height),
+    ...(props.draft ? [watermark(fonts, setup.width, setup.height)] : []),
+  ];
+
+  const opening: ReactElement[] = [
+    h(
+      Text,
+      {
+        key: 'title',
+        hyphenationCallback: cjkHyphenationCallback,
+        style: {
+          fontFamily: stack(fonts.title, fonts),
+          fontSize: TYPE.title,
+          lineHeight: 1.45,
+          textAlign: 'center',
+          marginBottom: TYPE.pitch,
+        },
+      },
+      printable(title),
+    ),
+    ...(report.preamble ?? []).map((text, i) =>
+      paragraph(`pre-${i}`, stack(fonts.body, fonts), [printable(text)]),
+    ),
+    partHeading('overview-h', PART_HEADINGS.overview, fonts),
+    ...blocks(sections.overview, fonts, 'overview'),
+  ];
+  const closing: ReactElement[] = [
+    partHeading('problems-h', PART_HEADINGS.problems, fonts),
+    ...blocks(sections.problems, fonts, 'problems'),
+    partHeading('other-h', PART_HEADINGS.other, fonts),
+    ...blocks(sections.other, fonts, 'other'),
+    ...(props.draft ? [findingsPage(props.findings ?? [], fonts)] : []),
+  ];
+
+  // react-pdf's box/glue/penalty paginator (`experimentalPagination`) is about twice as fast and keeps a table
+  // head from ending a page alone (minPresenceAhead on a repeated node). With a landscape Page in the document it
+  // drops the fixed page chrome (page numbers, watermark) of that Page, so landscape documents use the classic one.
+  const nextEngine = !props.landscapeTables;
+  const page = (
+    key: string,
+    setup: PageSetup,
+    children: ReactElement[],
+    orientation?: 'landscape',
+  ): ReactElement =>
+    h(
+      Page,
+      {
+        key,
+        size: 'A4',
+        ...(orientation ? { orientation } : {}),
+        experimentalPagination: nextEngine,
+        style: pageStyle(setup),
+      },
+      ...chrome(setup),
+      ...children,
+    );
+  const pages = props.landscapeTables
+    ? [
+        page('p1', portrait, opening),
+        page('p2', landscape, tables, 'landscape'),
+        page('p3', portrait, closing),
+      ]
+    : [page('p1', portrait, [...opening, ...tables, ...closing])];
+
+  return h(
+    Document,
+    {
+      title,
+      author: report.meta.agency,
+      subject: '政府信息公开工作年度报告',
+      keywords: `政府信息公开, 年度报告, ${report.meta.year}, ${report.meta.agency}`,
+      creator: 'nianbao',
+      producer: 'nianbao (@nianbao/pdf, react-pdf)',
+      language: 'zh-CN',
+      creationDate: props.creationDate ?? new Date(),
+    },
+    ...pages,
+  );
+}

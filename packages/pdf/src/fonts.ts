@@ -1,0 +1,146 @@
+import { Font } from '@react-pdf/renderer';
+
+/*
+ * Fonts by role. Each role is a react-pdf font family registered once per process (react-pdf's font store is
+ * global and appends on every register, so registering per render would leak and re-parse). A family is keyed by
+ * its source, so a user font registered under two roles is parsed once. Fonts are parsed lazily on first use and
+ * kept parsed for the life of the process: parsing a 10–15 MB CJK TTF costs 40–60 ms.
+ */
+
+/**
+ * What a font is used for. GB/T 9704-2012: title 小标宋, body 仿宋_GB2312, 一、 headings 黑体, （一） headings 楷体.
+ * `bodyBold` prints bold lead-ins; `fallback` is tried for characters the role's font lacks.
+ */
+export type FontRole = 'title' | 'heading' | 'subheading' | 'body' | 'bodyBold' | 'table' | 'fallback';
+
+/** Every role, in the order `--font role=path` documents them. */
+export const FONT_ROLES: readonly FontRole[] = [
+  'title',
+  'heading',
+  'subheading',
+  'body',
+  'bodyBold',
+  'table',
+  'fallback',
+];
+
+/** A font file: a path (Node), a URL or data URL (browser), or its bytes (TTF/OTF; not WOFF2, not a .ttc). */
+export type FontSource = string | Uint8Array;
+
+/** Fonts per role; a role left out uses the default. */
+export type FontSources = Partial<Record<FontRole, FontSource>>;
+
+/** The react-pdf family names of each role, as `<ReportDocument>` uses them. */
+export type FontFamilies = Readonly<Record<FontRole, string>>;
+
+const DEFAULT_FILES = {
+  serifRegular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+} as const;
+
+/** Which default file each role uses: three files (two of Noto Serif SC, one of Noto Sans SC) in all. */
+const DEFAULT_ROLE_FILE: Record<FontRole, keyof typeof DEFAULT_FILES> = {
+  title: 'serifBold',
+  heading: 'sansBold',
+  subheading: 'serifRegular',
+  body: 'serifRegular',
+  bodyBold: 'serifBold',
+  table: 'serifRegular',
+  fallback: 'sansBold',
+};
+
+let defaults: Record<FontRole, string> | undefined;
+
+/**
+ * The default font files as local paths: Noto Serif SC Regular/Bold and Noto Sans SC Bold from the
+ * `@expo-google-fonts` packages. Node only (in a browser pass URLs in `fonts`).
+ * @throws Error when the font packages cannot be resolved (a browser build without `fonts`).
+ */
+export function defaultFontSources(): Record<FontRole, string> {
+  if (defaults) return defaults;
+  if (typeof import.meta.resolve !== 'function') {
+    throw new Error('@nianbao/pdf: default fonts need Node; pass `fonts` with a URL for every role');
+  }
+  const files = {} as Record<keyof typeof DEFAULT_FILES, string>;
+  for (const [key, specifier] of Object.entries(DEFAULT_FILES)) {
+    files[key as keyof typeof DEFAULT_FILES] = decodeURIComponent(
+      new URL(import.meta.resolve(specifier)).pathname,
+    );
+  }
+  const out = {} as Record<FontRole, string>;
+  for (const role of FONT_ROLES) out[role] = files[DEFAULT_ROLE_FILE[role]];
+  defaults = out;
+  return out;
+}
+
+const familiesBySource = new Map<string, string>();
+const bytesIds = new WeakMap<Uint8Array, string>();
+let counter = 0;
+
+function sourceKey(source: FontSource): string {
+  if (typeof source === 'string') return source;
+  let id = bytesIds.get(source);
+  if (!id) {
+    counter += 1;
+    id = `bytes-${counter}`;
+    bytesIds.set(source, id);
+  }
+  return id;
+}
+
+function toSrc(source: FontSource): string {
+  if (typeof source === 'string') return source;
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < source.length; i += chunk) {
+    binary += String.fromCharCode(...source.subarray(i, i + chunk));
+  }
+  return `data:font/ttf;base64,${btoa(binary)}`;
+}
+
+/** Registers (once per process per source) a family for a font file and returns its family name. */
+function familyFor(source: FontSource): string {
+  const key = sourceKey(source);
+  let family = familiesBySource.get(key);
+  if (!family) {
+    family = `nianbao-${familiesBySource.size + 1}`;
+    Font.register({ family, src: toSrc(source) });
+    familiesBySource.set(key, family);
+  }
+  return family;
+}
+
+/** Resolves a role → source map (defaults filled in) to registered react-pdf families. Cheap after the first call. */
+export function registerFonts(sources: FontSources = {}): FontFamilies {
+  const needDefaults = FONT_ROLES.some(
+    (role) => sources[role] === undefined && !((role === 'table' || role === 'subheading') && sources.body),
+  );
+  const base = needDefaults ? defaultFontSources() : undefined;
+  const out = {} as Record<FontRole, string>;
+  for (const role of FONT_ROLES) {
+    // The table and （一） headings follow a user's body font unless given their own (the defaults use the body file).
+    const inherited = role === 'table' || role === 'subheading' ? sources.body : undefined;
+    const source = sources[role] ?? inherited ?? base?.[role];
+    if (source === undefined) throw new Error(`@nianbao/pdf: no font for role ${role}`);
+    out[role] = familyFor(source);
+  }
+  return out;
+}
+
+/** The parts of a parsed font that glyph checks need. */
+export interface GlyphFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** Parses (once per process) the fonts of the given families and returns them by family. */
+export async function loadFonts(families: FontFamilies): Promise<Map<string, GlyphFont>> {
+  const out = new Map<string, GlyphFont>();
+  const unique = [...new Set(Object.values(families))];
+  await Promise.all(unique.map((fontFamily) => Font.load({ fontFamily })));
+  for (const fontFamily of unique) {
+    const data = Font.getFont({ fontFamily }).data;
+    if (data) out.set(fontFamily, data as unknown as GlyphFont);
+  }
+  return out;
+}

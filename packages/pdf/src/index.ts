@@ -1,0 +1,47 @@
+/**
+ * @nianbao/pdf — the statutory 政府信息公开工作年度报告 as a print-quality PDF (GB/T 9704-2012 layout), drawn
+ * from the same `TableLayout` as the web components.
+ */
+
+export {
+  type DocumentOptions,
+  type DraftFinding,
+  FINDINGS_TITLE,
+  ReportDocument,
+  type ReportDocumentProps,
+} from './document.js';
+export {
+  defaultFontSources,
+  FONT_ROLES,
+  type FontFamilies,
+  type FontRole,
+  type FontSource,
+  type FontSources,
+  type GlyphFont,
+  loadFonts,
+  registerFonts,
+} from './fonts.js';
+export { type GlyphWarning, glyphWarnings, textByRole } from './glyphs.js';
+export { PART_HEADINGS, reportTitle } from './headings.js';
+export {
+  breakLines,
+  breakUnits,
+  cjkHyphenationCallback,
+  NO_LINE_END,
+  NO_LINE_START,
+  PRINTED_SPACE,
+  printable,
+} from './line-break.js';
+export {
+  compiledExecArgv,
+  type PoolOptions,
+  type PoolRenderOptions,
+  poolUsesWorkers,
+  type RenderJob,
+  type RenderJobResult,
+  renderPdfFiles,
+  runRenderJob,
+} from './pool.js';
+export { type RenderOptions, renderReportPdf, renderReportPdfToFile } from './render.js';
+export { formatCellValue, ReportTable, type ReportTableProps, type TableStyle } from './table.js';
+export { A4, GB9704_MARGINS, LANDSCAPE_MARGINS, type Margins, MM, TYPE } from './typography.js';

@@ -1,0 +1,66 @@
+import { checkReport, type Report } from '@nianbao/model';
+import { pdf } from '@react-pdf/renderer';
+import { createElement } from 'react';
+import {
+  type DocumentOptions,
+  type DraftFinding,
+  ReportDocument,
+  type ReportDocumentProps,
+} from './document.js';
+import { type FontSources, loadFonts, registerFonts } from './fonts.js';
+import { type GlyphWarning, glyphWarnings, textByRole } from './glyphs.js';
+
+/** Options of {@link renderReportPdf}. */
+export interface RenderOptions extends DocumentOptions {
+  /** Fonts per role (path, URL or bytes); roles left out use the bundled Noto Serif SC / Noto Sans SC. */
+  readonly fonts?: FontSources;
+  /** Last year's report, for the cross-year rules on the draft's findings page. */
+  readonly previous?: Report;
+  /** Receives warnings (characters no font has…). @default print them with console.warn */
+  readonly onWarning?: (warning: GlyphWarning) => void;
+}
+
+function findingsFor(report: Report, options: RenderOptions): readonly DraftFinding[] {
+  if (options.findings) return options.findings;
+  return checkReport(report, options.previous ? { previous: options.previous } : {});
+}
+
+/** Renders a report to PDF bytes. Fonts are registered and parsed once per process, then reused. */
+export async function renderReportPdf(report: Report, options: RenderOptions = {}): Promise<Uint8Array> {
+  const families = registerFonts(options.fonts);
+  const parsed = await loadFonts(families);
+  const findings = options.draft ? findingsFor(report, options) : undefined;
+  const warn = options.onWarning ?? ((w: GlyphWarning) => console.warn(`@nianbao/pdf: ${w.message.en}`));
+  for (const warning of glyphWarnings(textByRole(report, findings), families, parsed)) warn(warning);
+  const props: ReportDocumentProps = {
+    ...options,
+    report,
+    fonts: families,
+    ...(findings ? { findings } : {}),
+  };
+  // react-pdf's pdf() is typed for a <Document> element; ReportDocument renders exactly one.
+  const element = createElement(ReportDocument, props) as unknown as Parameters<typeof pdf>[0];
+  const blob = await pdf(element).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/**
+ * Renders a report and writes it to `path` atomically: the bytes go to a temporary file beside it, which is then
+ * renamed over `path`, so an interrupted render never leaves a half-written PDF. Node only.
+ */
+export async function renderReportPdfToFile(
+  report: Report,
+  path: string,
+  options: RenderOptions = {},
+): Promise<void> {
+  const bytes = await renderReportPdf(report, options);
+  const fs = await import('node:fs/promises');
+  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, path);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import type { CellValue, LocalizedText, ValueKind } from '@nianbao/model';
+import { UI } from './messages.js';
+
+/**
+ * How a cell value is shown: `null` (blank, unknown) is an empty string, never `0`; counts print as integers,
+ * amounts keep the digits they were given (24252.311082 stays so), without thousands separators because the
+ * statute's tables are copied into spreadsheets.
+ */
+export function formatCellValue(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  return Number.isFinite(value) ? String(value) : '';
+}
+
+/** The result of reading what a user typed into a cell. */
+export type CellInputResult = { ok: true; value: CellValue } | { ok: false; message: LocalizedText };
+
+// Full-width digits and punctuation as Chinese IMEs produce them: ０-９ (U+FF10–FF19), ．(U+FF0E), ，(U+FF0C).
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\u3000]/g;
+
+function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x3000) return ' ';
+    if (code === 0xff0e) return '.';
+    if (code === 0xff0c) return ',';
+    return String.fromCharCode(code - 0xff10 + 0x30);
+  });
+}
+
+/**
+ * Reads a cell entry: full-width digits become ASCII (`１２` → 12), spaces and thousands commas are dropped,
+ * an empty entry is `null` (blank, distinct from 0). Counts must be non-negative integers, amounts non-negative
+ * decimals; anything else is rejected with a message rather than coerced.
+ */
+export function parseCellInput(text: string, kind: ValueKind): CellInputResult {
+  const normal = toHalfWidth(text).replace(/\s+/g, '');
+  if (normal === '') return { ok: true, value: null };
+  // A comma is a thousands separator only between digit groups of three.
+  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(normal) ? normal.replace(/,/g, '') : normal;
+  const pattern = kind === 'amount' ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  if (!pattern.test(plain)) return { ok: false, message: kind === 'amount' ? UI.notAnAmount : UI.notACount };
+  const value = Number(plain);
+  if (!Number.isFinite(value) || (kind === 'count' && !Number.isSafeInteger(value))) {
+    return { ok: false, message: kind === 'amount' ? UI.notAnAmount : UI.notACount };
+  }
+  return { ok: true, value };
+}

@@ -1,0 +1,32 @@
+/**
+ * @nianbao/react — the statutory tables of 政府信息公开工作年度报告 and the whole report as accessible, themeable
+ * React components. Styles: `@nianbao/react/styles.css`. Static HTML without React in the page:
+ * `renderReportHtml` from `@nianbao/react/server`.
+ */
+
+export { AnnualReport, type AnnualReportProps } from './annual-report.js';
+export { type CellSource, lookupCell } from './cell-source.js';
+export {
+  type CrossCheckCell,
+  type CrossCheckItem,
+  type CrossCheckRow,
+  crossCheckRows,
+} from './cross-check.js';
+export { CrossCheckFooter, type CrossCheckFooterProps } from './cross-check-footer.js';
+export { FindingsList, type FindingsListProps, findingDomId } from './findings-list.js';
+export { type CellInputResult, formatCellValue, parseCellInput } from './format.js';
+export { type Locale, UI } from './messages.js';
+export { Narrative, type NarrativeProps } from './narrative.js';
+export { derivedTotals, type ReportChecks, reportChecks, useReportChecks } from './report-checks.js';
+export { NARRATIVE_HEADINGS, reportTitle } from './report-parts.js';
+export { NbScope } from './scope.js';
+export { type CellChange, StatutoryTable, type StatutoryTableProps } from './statutory-table.js';
+export {
+  ApplicationsTable,
+  type ApplicationsTableProps,
+  ProactiveDisclosureTable,
+  type ProactiveDisclosureTableProps,
+  ReviewLitigationTable,
+  type ReviewLitigationTableProps,
+  type TableWrapperProps,
+} from './tables.js';

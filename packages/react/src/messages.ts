@@ -1,0 +1,28 @@
+import type { LocalizedText } from '@nianbao/model';
+
+/** The language of the interface text around the statute's labels (the labels themselves are never translated). */
+export type Locale = 'zh' | 'en';
+
+/** Picks one language from a bilingual message. */
+export function localize(text: LocalizedText, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+/** Interface strings of the components; statute labels are not here, they come from the model. */
+export const UI = {
+  pass: { zh: '通过', en: 'passes' },
+  fail: { zh: '不通过', en: 'fails' },
+  uncertain: { zh: '无法判断（有空白单元格）', en: 'uncertain (a cell is blank)' },
+  findings: { zh: '校验结果', en: 'Findings' },
+  noFindings: { zh: '未发现问题。', en: 'No findings.' },
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '警告', en: 'Warning' },
+  info: { zh: '提示', en: 'Note' },
+  otherFindings: { zh: '其他', en: 'Other' },
+  blank: { zh: '空白', en: 'blank' },
+  derived: { zh: '自动计算', en: 'computed' },
+  overridden: { zh: '已手动填写，计算值为', en: 'entered by hand; the computed value is' },
+  notACount: { zh: '请输入非负整数，例如 12', en: 'Enter a non-negative whole number, e.g. 12' },
+  notAnAmount: { zh: '请输入非负数，例如 12.5', en: 'Enter a non-negative number, e.g. 12.5' },
+  rowsPassed: { zh: '行通过', en: 'rows pass' },
+} as const;

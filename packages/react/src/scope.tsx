@@ -1,0 +1,17 @@
+import { createContext, type ReactElement, type ReactNode, useContext } from 'react';
+
+/*
+ * The design tokens (`--nb-*`) are declared on the scoping class `.nb-report`. The outermost nianbao element
+ * carries it, nested ones do not: a nested declaration would reset tokens a page set on the outer scope.
+ */
+const Scoped = createContext(false);
+
+/** The scoping class for a component root: `nb-report` unless an ancestor already carries it. */
+export function useScopeClass(): string | undefined {
+  return useContext(Scoped) ? undefined : 'nb-report';
+}
+
+/** Marks its subtree as inside a `.nb-report` scope that the caller draws itself. */
+export function NbScope({ children }: { children?: ReactNode }): ReactElement {
+  return <Scoped.Provider value={true}>{children}</Scoped.Provider>;
+}

@@ -1,0 +1,92 @@
+/**
+ * @nianbao/react/server — the report as static HTML for pages without React (old CMSs): a whole document or a
+ * fragment to paste, with the stylesheet inlined. Server-side only (`react-dom/server`, `node:fs`).
+ */
+import { readFileSync } from 'node:fs';
+import type { Evaluation, Finding, Report } from '@nianbao/model';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { AnnualReport } from './annual-report.js';
+import type { Locale } from './messages.js';
+import { reportTitle } from './report-parts.js';
+import { NbScope } from './scope.js';
+
+/** Options of `renderReportHtml`. */
+export interface RenderHtmlOptions {
+  /** A `<div class="nb-report">` with its `<style>` to paste into a page, instead of a whole document. @default false */
+  fragment?: boolean;
+  /** Findings to mark; default: the checks that did not pass. */
+  findings?: readonly Finding[];
+  /** Evaluations for the cross-check footers; computed when absent. */
+  evaluations?: readonly Evaluation[];
+  /** Draw the cross-check footers. @default true */
+  crossChecks?: boolean;
+  /** List the findings after part 六. @default false */
+  showFindings?: boolean;
+  /** Prefix of every DOM id. @default 'nb-' */
+  idPrefix?: string;
+  /** Language of the interface text. @default 'zh' */
+  locale?: Locale;
+}
+
+let css: string | undefined;
+
+/** The shipped stylesheet (`@nianbao/react/styles.css`) as text; it sits beside this module in src and dist. */
+export function reportCss(): string {
+  css ??= readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
+  return css;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+}
+
+// A stylesheet cannot end its own <style> element early; the shipped CSS never contains `</style`, but be sure.
+function styleElement(): string {
+  return `<style>${reportCss().replace(/<\/style/gi, '<\\/style')}</style>`;
+}
+
+/**
+ * Renders a report to HTML with `react-dom/server`. All report text goes through React's escaping (the title too,
+ * by `escapeHtml`); nothing is inserted as raw HTML. A document starts `<!doctype html><html lang="zh-CN">`;
+ * a fragment is one `<div class="nb-report" lang="zh-CN">` holding its `<style>`.
+ */
+export function renderReportHtml(report: Report, options: RenderHtmlOptions = {}): string {
+  const element = createElement(
+    NbScope,
+    null,
+    createElement(AnnualReport, {
+      report,
+      showFindings: options.showFindings ?? false,
+      crossChecks: options.crossChecks ?? true,
+      ...(options.findings ? { findings: options.findings } : {}),
+      ...(options.evaluations ? { evaluations: options.evaluations } : {}),
+      ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
+    }),
+  );
+  const body = `<div class="nb-report" lang="zh-CN">${options.fragment ? styleElement() : ''}${renderToStaticMarkup(element)}</div>`;
+  if (options.fragment) return body;
+  return [
+    '<!doctype html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(reportTitle(report.meta))}</title>`,
+    styleElement(),
+    '</head>',
+    `<body><main>${body}</main></body>`,
+    '</html>',
+    '',
+  ].join('\n');
+}

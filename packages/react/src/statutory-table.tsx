@@ -1,0 +1,324 @@
+import type { CellAddress, CellValue, Evaluation, Finding, LayoutCell, TableLayout } from '@nianbao/model';
+import { memo, type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { type CellSource, lookupCell } from './cell-source.js';
+import { CrossCheckFooter } from './cross-check-footer.js';
+import { CellInput, type Move } from './editable-cell.js';
+import {
+  type CellIssue,
+  cachedCrossCheckRows,
+  cellDomId,
+  findingsOf,
+  indexIssues,
+} from './findings-index.js';
+import { formatCellValue, parseCellInput } from './format.js';
+import { gridModel, parseClipboardBlock, pasteTargets } from './grid-model.js';
+import { type Locale, localize, UI } from './messages.js';
+import { useScopeClass } from './scope.js';
+
+/** One cell change from data entry. */
+export interface CellChange {
+  readonly address: CellAddress;
+  readonly value: CellValue;
+}
+
+/** Props of `<StatutoryTable>`. */
+export interface StatutoryTableProps {
+  /** The placed table from the model, e.g. `statutoryLayout('t3')`. Keep the same object across renders. */
+  layout: TableLayout;
+  /** The numbers: a report (or `{ t3 }`), or a function from cell address to value. Missing cells are blank. */
+  values?: CellSource;
+  /** Findings to mark in the grid (`checkReport`); defaults to the evaluations that did not pass. */
+  findings?: readonly Finding[];
+  /** All evaluations (`evaluateReport`); when given, the cross-check footer is drawn under the table. */
+  evaluations?: readonly Evaluation[];
+  /** Data entry: every data cell becomes an input. @default false */
+  editable?: boolean;
+  /** Called with a cell's new value (`null` for blank) when the user enters a number. */
+  onChange?: (address: CellAddress, value: CellValue) => void;
+  /** Called once with every cell a paste fills; without it, `onChange` is called per cell. */
+  onChangeMany?: (changes: readonly CellChange[]) => void;
+  /** Values computed for total cells (e.g. from `completeTotals`), shown beside what the user entered. */
+  derived?: CellSource;
+  /** Prefix of every DOM id, to keep several tables on one page apart. @default 'nb-' */
+  idPrefix?: string;
+  /** Language of the interface text (statute labels stay Chinese). @default 'zh' */
+  locale?: Locale;
+  /** Keep the caption for assistive technology but hide it on screen (when a heading already shows it). @default false */
+  hideCaption?: boolean;
+  /** Extra class on the scroll container. */
+  className?: string;
+}
+
+function spans(cell: LayoutCell): { colSpan?: number; rowSpan?: number } {
+  return {
+    ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
+    ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+  };
+}
+
+function headersOf(cell: LayoutCell, idPrefix: string): string | undefined {
+  return cell.headers.length > 0 ? cell.headers.map((id) => cellDomId(idPrefix, id)).join(' ') : undefined;
+}
+
+/** A header, title or corner cell. Only a labelled cell with a scope is a `<th>`: no empty headers. */
+const HeaderCell = memo(function HeaderCell({
+  cell,
+  idPrefix,
+}: {
+  cell: LayoutCell;
+  idPrefix: string;
+}): ReactElement {
+  const common = {
+    id: cellDomId(idPrefix, cell.id),
+    headers: headersOf(cell, idPrefix),
+    // Row labels in the first grid column stay put while a wide table scrolls sideways.
+    className:
+      cell.col === 0 && (cell.kind === 'row-header' || cell.kind === 'corner')
+        ? `nb-${cell.kind} nb-sticky`
+        : `nb-${cell.kind}`,
+    ...spans(cell),
+  };
+  if (cell.scope && cell.label) {
+    return (
+      <th scope={cell.scope} {...common}>
+        {cell.label}
+      </th>
+    );
+  }
+  return <td {...common}>{cell.label}</td>;
+});
+
+const FLAG: Record<CellIssue['status'], string> = { fail: '✗', warning: '⚠', uncertain: '？' };
+
+function issueMark(status: CellIssue['status'], text: string, descId: string, locale: Locale): ReactNode {
+  const word = status === 'fail' ? UI.fail : status === 'warning' ? UI.warning : UI.uncertain;
+  return (
+    <>
+      <span className="nb-flag" aria-hidden="true">
+        {FLAG[status]}
+      </span>
+      <span className="nb-sr-only" id={descId}>
+        {localize(word, locale)}：{text}
+      </span>
+    </>
+  );
+}
+
+interface DataCellProps {
+  cell: LayoutCell;
+  value: CellValue;
+  issueStatus: CellIssue['status'] | undefined;
+  /** The findings' messages, joined. */
+  issueText: string | undefined;
+  /** Ids of the footer cells showing the findings, space-separated. */
+  footerIds: string | undefined;
+  editable: boolean;
+  derived: CellValue | undefined;
+  idPrefix: string;
+  locale: Locale;
+  label: string;
+  onCommit: (address: CellAddress, value: CellValue) => void;
+  onMove: (from: CellAddress, move: Move) => void;
+  onPasteBlock: (from: CellAddress, text: string) => boolean;
+  inputRef: (el: HTMLInputElement | null) => void;
+}
+
+/*
+ * A data cell. Its props are primitives or objects stable across renders (the layout cell, memoised callbacks),
+ * so a keystroke re-renders the cell typed in and the cells whose findings changed, not all 175.
+ */
+const DataCell = memo(function DataCell(props: DataCellProps): ReactElement {
+  const { cell, value, issueStatus, editable, idPrefix, locale } = props;
+  const address = cell.address as CellAddress;
+  const id = cellDomId(idPrefix, cell.id);
+  const descId = `${id}-finding`;
+  const describedBy = issueStatus ? [descId, props.footerIds].filter(Boolean).join(' ') : undefined;
+  const classes = ['nb-data'];
+  if (cell.total) classes.push('nb-total');
+  if (issueStatus) classes.push(`nb-data--${issueStatus}`);
+  return (
+    <td
+      id={id}
+      headers={headersOf(cell, idPrefix)}
+      data-cell={address}
+      className={classes.join(' ')}
+      aria-invalid={!editable && issueStatus === 'fail' ? true : undefined}
+      aria-describedby={!editable ? describedBy : undefined}
+      {...spans(cell)}
+    >
+      {editable ? (
+        <CellInput
+          address={address}
+          inputId={`${id}-input`}
+          value={value}
+          kind={cell.value ?? 'count'}
+          label={props.label}
+          derived={props.derived}
+          describedBy={describedBy}
+          invalid={issueStatus === 'fail'}
+          locale={locale}
+          onCommit={props.onCommit}
+          onMove={props.onMove}
+          onPasteBlock={props.onPasteBlock}
+          inputRef={props.inputRef}
+        />
+      ) : value === null ? (
+        <span className="nb-sr-only">{localize(UI.blank, locale)}</span>
+      ) : (
+        formatCellValue(value)
+      )}
+      {issueStatus && issueMark(issueStatus, props.issueText ?? '', descId, locale)}
+    </td>
+  );
+});
+
+/**
+ * The generic statutory grid: draws any `TableLayout` from the model as one accessible `<table>` (caption,
+ * colgroups, thead/tbody per layout section, tfoot for cross-checks; scope, id/headers and `data-cell` from the
+ * layout). It knows nothing about which table it draws. With `editable`, every data cell is an input that moves
+ * like a spreadsheet (arrows, Enter, Tab) and takes tab-separated blocks pasted from Excel or WPS.
+ */
+export function StatutoryTable(props: StatutoryTableProps): ReactElement {
+  const { layout, values, findings, evaluations, editable = false, idPrefix = 'nb-', locale = 'zh' } = props;
+  const model = gridModel(layout);
+  const rows = useMemo(
+    () => (evaluations ? cachedCrossCheckRows(layout, evaluations) : []),
+    [layout, evaluations],
+  );
+  const issues = useMemo(
+    () => indexIssues(layout, findingsOf(findings, evaluations), rows, idPrefix, locale),
+    [layout, findings, evaluations, rows, idPrefix, locale],
+  );
+  const captionId = `${idPrefix}${layout.id}-caption`;
+
+  // Data entry plumbing: stable callbacks so memoised inputs re-render only when their own value changes.
+  const inputs = useRef(new Map<CellAddress, HTMLInputElement>());
+  const latest = useRef(props);
+  latest.current = props;
+  const [announcement, setAnnouncement] = useState('');
+  const onCommit = useCallback((address: CellAddress, value: CellValue) => {
+    latest.current.onChange?.(address, value);
+  }, []);
+  const onMove = useCallback(
+    (from: CellAddress, move: Move) => {
+      const to = model.neighbours.get(from)?.[move];
+      if (to) inputs.current.get(to)?.focus();
+    },
+    [model],
+  );
+  const onPasteBlock = useCallback(
+    (from: CellAddress, text: string): boolean => {
+      const block = parseClipboardBlock(text);
+      if (block.length === 1 && (block[0]?.length ?? 0) <= 1) return false;
+      const changes: CellChange[] = [];
+      let rejected = 0;
+      for (const target of pasteTargets(model, from, block)) {
+        const cell = latest.current.layout.cellsByAddress.get(target.address);
+        const read = parseCellInput(target.text, cell?.value ?? 'count');
+        if (read.ok) changes.push({ address: target.address, value: read.value });
+        else rejected += 1;
+      }
+      const { onChange, onChangeMany } = latest.current;
+      if (onChangeMany) onChangeMany(changes);
+      else for (const change of changes) onChange?.(change.address, change.value);
+      setAnnouncement(
+        locale === 'en'
+          ? `Pasted ${changes.length} cells${rejected ? `; ${rejected} were not numbers and were skipped` : ''}.`
+          : `已粘贴 ${changes.length} 个单元格${rejected ? `，${rejected} 个不是数字，已跳过` : ''}。`,
+      );
+      return true;
+    },
+    [model, locale],
+  );
+  const refs = useMemo(() => {
+    const map = new Map<CellAddress, (el: HTMLInputElement | null) => void>();
+    for (const cell of layout.dataCells) {
+      const address = cell.address as CellAddress;
+      map.set(address, (el) => {
+        if (el) inputs.current.set(address, el);
+        else inputs.current.delete(address);
+      });
+    }
+    return map;
+  }, [layout]);
+
+  const dataCell = (cell: LayoutCell): ReactElement => {
+    const address = cell.address as CellAddress;
+    const issue = issues.get(address);
+    return (
+      <DataCell
+        key={cell.id}
+        cell={cell}
+        value={lookupCell(values, address)}
+        issueStatus={issue?.status}
+        issueText={issue?.messages.join('；')}
+        footerIds={issue?.footerIds.join(' ')}
+        editable={editable}
+        derived={editable && cell.total && props.derived ? lookupCell(props.derived, address) : undefined}
+        idPrefix={idPrefix}
+        locale={locale}
+        label={model.labels.get(address) ?? address}
+        onCommit={onCommit}
+        onMove={onMove}
+        onPasteBlock={onPasteBlock}
+        inputRef={refs.get(address) as (el: HTMLInputElement | null) => void}
+      />
+    );
+  };
+
+  const scope = useScopeClass();
+  const classes = [scope, 'nb-table-scroll', props.className].filter(Boolean).join(' ');
+  return (
+    // A scrolling region must be reachable by keyboard and named (WCAG 2.1.1); the caption names it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container has to take focus to scroll by keyboard.
+    <section className={classes} aria-labelledby={captionId} tabIndex={0}>
+      <table className={`nb-table nb-table--${layout.id}${editable ? ' nb-table--editable' : ''}`}>
+        <caption id={captionId} className={props.hideCaption ? 'nb-sr-only' : 'nb-caption'}>
+          {layout.caption}
+        </caption>
+        {model.labelWidths.length > 0 && (
+          <colgroup className="nb-cols-labels">
+            {model.labelWidths.map((width, i) => (
+              <col key={i} style={{ width: `${(width * 100).toFixed(2)}%` }} />
+            ))}
+          </colgroup>
+        )}
+        <colgroup className="nb-cols-data">
+          {model.dataWidths.map((width, i) => (
+            <col key={i} style={{ width: `${(width * 100).toFixed(2)}%` }} />
+          ))}
+        </colgroup>
+        {layout.sections.map((section) => {
+          const body = section.rows.map((row) => (
+            <tr key={row.index}>
+              {row.cells.map((cell) =>
+                cell.kind === 'data' ? (
+                  dataCell(cell)
+                ) : (
+                  <HeaderCell key={cell.id} cell={cell} idPrefix={idPrefix} />
+                ),
+              )}
+            </tr>
+          ));
+          return section.kind === 'head' ? (
+            <thead key={section.id}>{body}</thead>
+          ) : (
+            <tbody key={section.id} id={`${idPrefix}${section.id}`}>
+              {body}
+            </tbody>
+          );
+        })}
+        {evaluations && rows.length > 0 && (
+          <tfoot>
+            <CrossCheckFooter layout={layout} evaluations={evaluations} idPrefix={idPrefix} locale={locale} />
+          </tfoot>
+        )}
+      </table>
+      {editable && (
+        <p className="nb-sr-only" aria-live="polite">
+          {announcement}
+        </p>
+      )}
+    </section>
+  );
+}
