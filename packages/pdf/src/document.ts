@@ -1,9 +1,13 @@
 import type { Block, LocalizedText, Report, TableId } from '@nianbao/model';
-import { STATUTORY_TABLES, statutoryLayout } from '@nianbao/model';
+import {
+  NARRATIVE_HEADINGS as PART_HEADINGS,
+  reportTitle,
+  STATUTORY_TABLES,
+  statutoryLayout,
+} from '@nianbao/model';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { type ComponentProps, createElement as h, type ReactElement, type ReactNode } from 'react';
 import type { FontFamilies } from './fonts.js';
-import { PART_HEADINGS, reportTitle } from './headings.js';
 import { cjkHyphenationCallback, printable } from './line-break.js';
 import { estimateTableLead, ReportTable, type TableStyle } from './table.js';
 import { A4, GB9704_MARGINS, LANDSCAPE_MARGINS, type Margins, MM, TYPE } from './typography.js';

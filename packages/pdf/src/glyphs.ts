@@ -1,8 +1,13 @@
 import type { LocalizedText, Report } from '@nianbao/model';
-import { readCell, STATUTORY_TABLES, statutoryLayout } from '@nianbao/model';
+import {
+  NARRATIVE_HEADINGS as PART_HEADINGS,
+  readCell,
+  reportTitle,
+  STATUTORY_TABLES,
+  statutoryLayout,
+} from '@nianbao/model';
 import type { DraftFinding } from './document.js';
 import type { FontFamilies, FontRole, GlyphFont } from './fonts.js';
-import { PART_HEADINGS, reportTitle } from './headings.js';
 import { formatCellValue } from './table.js';
 
 /**

@@ -3,6 +3,7 @@
  * from the same `TableLayout` as the web components.
  */
 
+export { NARRATIVE_HEADINGS as PART_HEADINGS, reportTitle } from '@nianbao/model';
 export {
   type DocumentOptions,
   type DraftFinding,
@@ -22,7 +23,6 @@ export {
   registerFonts,
 } from './fonts.js';
 export { type GlyphWarning, glyphWarnings, textByRole } from './glyphs.js';
-export { PART_HEADINGS, reportTitle } from './headings.js';
 export {
   breakLines,
   breakUnits,

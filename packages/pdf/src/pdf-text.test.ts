@@ -1,15 +1,16 @@
 import {
   type Block,
   checkReport,
+  NARRATIVE_HEADINGS as PART_HEADINGS,
   type Report,
   readCell,
+  reportTitle,
   STATUTORY_TABLES,
   statutoryLayout,
 } from '@nianbao/model';
 import { busyReport, failingFixtures, seedReport } from '@nianbao/model/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FINDINGS_TITLE } from './document.js';
-import { PART_HEADINGS, reportTitle } from './headings.js';
 import { renderReportPdf } from './index.js';
 import { formatCellValue } from './table.js';
 import { pdfPages, pdfWords, skipWithoutPoppler } from './test-support/poppler.js';

@@ -3,8 +3,10 @@ import {
   type Evaluation,
   evaluateReport,
   type Finding,
+  NARRATIVE_HEADINGS,
   type Report,
   type ReportSections,
+  reportTitle,
   statutoryLayout,
 } from '@nianbao/model';
 import { type ReactElement, useMemo } from 'react';
@@ -12,7 +14,6 @@ import { findingsOf } from './findings-index.js';
 import { FindingsList } from './findings-list.js';
 import type { Locale } from './messages.js';
 import { Narrative } from './narrative.js';
-import { NARRATIVE_HEADINGS, reportTitle } from './report-parts.js';
 import { NbScope, useScopeClass } from './scope.js';
 import { ApplicationsTable, ProactiveDisclosureTable, ReviewLitigationTable } from './tables.js';
 

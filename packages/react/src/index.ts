@@ -4,6 +4,7 @@
  * `renderReportHtml` from `@nianbao/react/server`.
  */
 
+export { NARRATIVE_HEADINGS, reportTitle } from '@nianbao/model';
 export { AnnualReport, type AnnualReportProps } from './annual-report.js';
 export { type CellSource, lookupCell } from './cell-source.js';
 export {
@@ -18,7 +19,6 @@ export { type CellInputResult, formatCellValue, parseCellInput } from './format.
 export { type Locale, UI } from './messages.js';
 export { Narrative, type NarrativeProps } from './narrative.js';
 export { derivedTotals, type ReportChecks, reportChecks, useReportChecks } from './report-checks.js';
-export { NARRATIVE_HEADINGS, reportTitle } from './report-parts.js';
 export { NbScope } from './scope.js';
 export { type CellChange, StatutoryTable, type StatutoryTableProps } from './statutory-table.js';
 export {

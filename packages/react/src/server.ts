@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Evaluation, Finding, Report } from '@nianbao/model';
+import { reportTitle } from '@nianbao/model';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AnnualReport } from './annual-report.js';
 import type { Locale } from './messages.js';
-import { reportTitle } from './report-parts.js';
 import { NbScope } from './scope.js';
 
 /** Options of `renderReportHtml`. */
