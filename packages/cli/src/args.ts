@@ -64,9 +64,13 @@ export function translateParseError(error: unknown, command: Pick<Command, 'name
  */
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
   const specs: Record<string, OptionSpec> = { ...command.options, help: HELP_OPTION };
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {};
   for (const [name, spec] of Object.entries(specs)) {
-    options[name] = spec.short ? { type: spec.type, short: spec.short } : { type: spec.type };
+    options[name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
   }
   try {
     const { values, positionals } = parseArgs({

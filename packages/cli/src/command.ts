@@ -28,14 +28,16 @@ export interface OptionSpec {
   type: 'boolean' | 'string';
   /** One-letter alias, e.g. `o` for `-o`. */
   short?: string;
+  /** The option may be given several times; its value is then every occurrence, in order. */
+  multiple?: boolean;
   /** Placeholder shown in help for a string option's value, e.g. `FILE`. */
   valueName?: string;
   /** What the option does. */
   description: LocalizedText;
 }
 
-/** The values of a command's options after parsing: flags are booleans, the rest strings. */
-export type OptionValues = Readonly<Record<string, string | boolean | undefined>>;
+/** The values of a command's options after parsing: flags are booleans, the rest strings (arrays when `multiple`). */
+export type OptionValues = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
 /** What a command's `run` receives. */
 export interface CommandContext {
@@ -98,7 +100,7 @@ export class UsageError extends Error {
 }
 
 /** Lang choice `--lang` gives a command that prints messages; `both` when the flag is absent. */
-export function langOption(value: string | boolean | undefined): Lang {
+export function langOption(value: OptionValues[string]): Lang {
   if (value === undefined) return 'both';
   if (value === 'zh' || value === 'en') return value;
   throw new UsageError({

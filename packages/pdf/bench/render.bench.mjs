@@ -161,7 +161,7 @@ for (const concurrency of [...new Set([1, availableParallelism()])]) {
   results.batch[concurrency] = { reports: BATCH, seconds, perSecond: BATCH / seconds };
 }
 
-// ---- installed size: this package's production dependency closure, as installed
+// ---- installed size: this package as published plus its production dependency closure, as installed
 function closure() {
   const seen = new Map();
   const visit = (link) => {
@@ -196,13 +196,22 @@ function du(dir) {
   }
   return total;
 }
+// A workspace package is installed as what it publishes (`npm pack`'s file list), not as its checkout.
+function publishedSize(dir) {
+  const run = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout)[0].unpackedSize;
+}
 const deps = closure();
-let installed = 0;
+let installed = publishedSize(pkg);
 let fonts = 0;
 for (const [dir, name] of deps) {
-  const size = du(dir);
+  const size = dir.includes(`${join('node_modules', '.pnpm')}`) ? du(dir) : publishedSize(dir);
   installed += size;
-  if (name.startsWith('@expo-google-fonts/')) fonts += size;
+  if (name === '@nianbao/fonts') fonts += size;
 }
 const fontFilesUsed = [...new Set(Object.values(defaultFontSources()))].reduce(
   (a, f) => a + statSync(f).size,
@@ -243,7 +252,7 @@ for (const [c, b] of Object.entries(results.batch)) {
 }
 lines.push('');
 lines.push(
-  `installed: ${(installed / 1e6).toFixed(1)} MB in ${deps.size} packages, of which font packages ${(fonts / 1e6).toFixed(1)} MB; the 3 font files used: ${(fontFilesUsed / 1e6).toFixed(1)} MB`,
+  `installed: ${(installed / 1e6).toFixed(1)} MB in ${deps.size} packages, of which @nianbao/fonts ${(fonts / 1e6).toFixed(1)} MB; the 3 font files used: ${(fontFilesUsed / 1e6).toFixed(1)} MB`,
 );
 console.log(lines.join('\n'));
 mkdirSync(join(pkg, '.bench-results'), { recursive: true });

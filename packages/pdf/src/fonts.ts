@@ -1,4 +1,5 @@
 import { Font } from '@react-pdf/renderer';
+import { FONT_ROLES, type FontRole } from './roles.js';
 
 /*
  * Fonts by role. Each role is a react-pdf font family registered once per process (react-pdf's font store is
@@ -6,23 +7,6 @@ import { Font } from '@react-pdf/renderer';
  * its source, so a user font registered under two roles is parsed once. Fonts are parsed lazily on first use and
  * kept parsed for the life of the process: parsing a 10–15 MB CJK TTF costs 40–60 ms.
  */
-
-/**
- * What a font is used for. GB/T 9704-2012: title 小标宋, body 仿宋_GB2312, 一、 headings 黑体, （一） headings 楷体.
- * `bodyBold` prints bold lead-ins; `fallback` is tried for characters the role's font lacks.
- */
-export type FontRole = 'title' | 'heading' | 'subheading' | 'body' | 'bodyBold' | 'table' | 'fallback';
-
-/** Every role, in the order `--font role=path` documents them. */
-export const FONT_ROLES: readonly FontRole[] = [
-  'title',
-  'heading',
-  'subheading',
-  'body',
-  'bodyBold',
-  'table',
-  'fallback',
-];
 
 /** A font file: a path (Node), a URL or data URL (browser), or its bytes (TTF/OTF; not WOFF2, not a .ttc). */
 export type FontSource = string | Uint8Array;
@@ -34,9 +18,9 @@ export type FontSources = Partial<Record<FontRole, FontSource>>;
 export type FontFamilies = Readonly<Record<FontRole, string>>;
 
 const DEFAULT_FILES = {
-  serifRegular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
-  serifBold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
-  sansBold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  serifRegular: '@nianbao/fonts/NotoSerifSC-Regular.ttf',
+  serifBold: '@nianbao/fonts/NotoSerifSC-Bold.ttf',
+  sansBold: '@nianbao/fonts/NotoSansSC-Bold.ttf',
 } as const;
 
 /** Which default file each role uses: three files (two of Noto Serif SC, one of Noto Sans SC) in all. */
@@ -54,7 +38,7 @@ let defaults: Record<FontRole, string> | undefined;
 
 /**
  * The default font files as local paths: Noto Serif SC Regular/Bold and Noto Sans SC Bold from the
- * `@expo-google-fonts` packages. Node only (in a browser pass URLs in `fonts`).
+ * `@nianbao/fonts` package (just those three files). Node only (in a browser pass URLs in `fonts`).
  * @throws Error when the font packages cannot be resolved (a browser build without `fonts`).
  */
 export function defaultFontSources(): Record<FontRole, string> {

@@ -7,7 +7,8 @@ import {
   statutoryLayout,
 } from '@nianbao/model';
 import type { DraftFinding } from './document.js';
-import type { FontFamilies, FontRole, GlyphFont } from './fonts.js';
+import type { FontFamilies, GlyphFont } from './fonts.js';
+import type { FontRole } from './roles.js';
 import { formatCellValue } from './table.js';
 
 /**

@@ -13,9 +13,7 @@ export {
 } from './document.js';
 export {
   defaultFontSources,
-  FONT_ROLES,
   type FontFamilies,
-  type FontRole,
   type FontSource,
   type FontSources,
   type GlyphFont,
@@ -43,5 +41,6 @@ export {
   runRenderJob,
 } from './pool.js';
 export { type RenderOptions, renderReportPdf, renderReportPdfToFile } from './render.js';
+export { FONT_ROLES, type FontRole } from './roles.js';
 export { formatCellValue, ReportTable, type ReportTableProps, type TableStyle } from './table.js';
 export { A4, GB9704_MARGINS, LANDSCAPE_MARGINS, type Margins, MM, TYPE } from './typography.js';

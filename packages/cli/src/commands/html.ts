@@ -1,6 +1,5 @@
 import type { Report } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
-import { renderReportHtml } from '@nianbao/react/server';
 import { type Command, type CommandContext, EXIT, UsageError } from '../command.js';
 import type { FormatOptions } from '../format/findings.js';
 import { formatFileSummary, formatParseFailure } from '../format/issues.js';
@@ -72,6 +71,8 @@ export const htmlCommand: Command = {
       }
       report = read.report;
     }
+    // Loaded on use: React's server renderer would otherwise add to every command's start-up.
+    const { renderReportHtml } = await import('@nianbao/react/server');
     const html = renderReportHtml(report, { fragment: options.fragment === true });
     const text = html.endsWith('\n') ? html : `${html}\n`;
     if (typeof options.output !== 'string') {

@@ -2,14 +2,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Report } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
-import {
-  FONT_ROLES,
-  type FontRole,
-  type PoolRenderOptions,
-  type RenderJob,
-  type RenderJobResult,
-  renderPdfFiles,
-} from '@nianbao/pdf';
+import type { PoolRenderOptions, RenderJob, RenderJobResult } from '@nianbao/pdf';
+import { FONT_ROLES, type FontRole } from '@nianbao/pdf/roles';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import type { FormatOptions } from '../format/findings.js';
 import { formatParseFailure } from '../format/issues.js';
@@ -19,14 +13,19 @@ import { readReportFile } from '../read-report.js';
 /** The file the bundled example renders to when no `-o` is given. */
 const BUNDLED_OUTPUT = 'report.pdf';
 
-/** `--font role=path[,role=path…]` → fonts per role, each file checked to exist. */
+/**
+ * `--font role=FILE` (repeatable; `role=FILE,role=FILE` also accepted) → fonts per role, each file checked to
+ * exist. A role given twice is a usage error rather than a silent "last one wins".
+ */
 async function parseFonts(
-  value: string | boolean | undefined,
+  value: string | boolean | readonly string[] | undefined,
   cwd: string,
 ): Promise<Partial<Record<FontRole, string>>> {
-  if (typeof value !== 'string') return {};
+  const items = (typeof value === 'string' ? [value] : Array.isArray(value) ? value : []).flatMap(
+    (v: string) => v.split(',').filter(Boolean),
+  );
   const fonts: Partial<Record<FontRole, string>> = {};
-  for (const item of value.split(',').filter(Boolean)) {
+  for (const item of items) {
     const eq = item.indexOf('=');
     const role = item.slice(0, eq) as FontRole;
     const path = item.slice(eq + 1);
@@ -34,6 +33,12 @@ async function parseFonts(
       throw new UsageError({
         zh: `--font 应为 角色=字体文件，角色为 ${FONT_ROLES.join('、')}，实为 "${item}"`,
         en: `--font takes role=FILE with role one of ${FONT_ROLES.join(', ')}, got "${item}"`,
+      });
+    }
+    if (fonts[role] !== undefined) {
+      throw new UsageError({
+        zh: `--font 重复指定了角色 ${role}`,
+        en: `--font gives role ${role} more than once`,
       });
     }
     const absolute = resolve(cwd, path);
@@ -58,7 +63,7 @@ function progressBar(done: number, total: number): string {
 }
 
 /**
- * `nianbao render [FILE…] [-o out.pdf | --out-dir DIR] [--font role=path,…] [--draft] [--landscape]`: each
+ * `nianbao render [FILE…] [-o out.pdf | --out-dir DIR] [--font role=path]… [--draft] [--landscape]`: each
  * report as a print-quality PDF. Several files render in parallel on a worker pool sized to the cores; a file
  * that cannot be parsed or rendered is reported with its reason while the others complete (exit 1).
  */
@@ -68,7 +73,7 @@ export const renderCommand: Command = {
     zh: '生成 PDF（GB/T 9704 版式）',
     en: 'render reports as print-quality PDFs (GB/T 9704 layout)',
   },
-  usage: 'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--font ROLE=FILE,…] [--draft] [--landscape]',
+  usage: 'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--font ROLE=FILE]… [--draft] [--landscape]',
   positionals: {
     name: 'FILE…',
     description: {
@@ -93,10 +98,11 @@ export const renderCommand: Command = {
     },
     font: {
       type: 'string',
-      valueName: 'ROLE=FILE,…',
+      multiple: true,
+      valueName: 'ROLE=FILE',
       description: {
-        zh: `指定字体（TTF/OTF），角色：${FONT_ROLES.join('、')}；多个用逗号分隔`,
-        en: `use a font (TTF/OTF) for a role: ${FONT_ROLES.join(', ')}; several separated by commas`,
+        zh: `指定字体（TTF/OTF），角色：${FONT_ROLES.join('、')}；可重复使用`,
+        en: `use a font (TTF/OTF) for a role: ${FONT_ROLES.join(', ')}; repeat for several roles`,
       },
     },
     draft: {
@@ -171,6 +177,9 @@ export const renderCommand: Command = {
     if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
 
     const tty = io.stderr.isTTY === true && jobs.length > 1;
+    // Loaded here, not at the top: the renderer takes about half a second to import, which every other
+    // command (and `render --help`) would otherwise pay.
+    const { renderPdfFiles } = await import('@nianbao/pdf');
     const results: RenderJobResult[] = await renderPdfFiles(jobs, {
       onResult: (_result, done, total) => {
         if (tty) io.stderr.write(progressBar(done, total));
