@@ -97,6 +97,12 @@ describe('grouping and counting', () => {
     ]);
   });
 
+  it('groups a rule over every table under the table of the cells it names', () => {
+    expect(groupOf({ rule: 'cell-type', cells: ['t2.fees.amount'] })).toBe('t2');
+    expect(groupOf({ rule: 'cell-blank', cells: ['t4.review.total', 't3.received.total'] })).toBe('t4');
+    expect(groupOf({ rule: 'cell-type', cells: [] })).toBe('meta');
+  });
+
   it('counts failing findings by severity and uncertain ones apart', () => {
     const counts = countFindings([
       balance,

@@ -20,8 +20,8 @@ export interface FormatOptions {
   style: Style;
 }
 
-/** The groups human output sorts findings into, in print order: the three tables, then the rest. */
-export type FindingGroup = RuleSpec['scope'];
+/** The groups human output sorts findings into: the three tables, then the parts that are not tables. */
+export type FindingGroup = Exclude<RuleSpec['scope'], 'tables'>;
 
 /** Print order of the groups. */
 export const GROUP_ORDER: readonly FindingGroup[] = ['t2', 't3', 't4', 'narrative', 'meta', 'cross-year'];
@@ -52,10 +52,10 @@ export function groupTitle(group: FindingGroup, lang: Lang): string {
   return lang === 'both' ? `${title.zh} ${title.en}` : localize(title, lang);
 }
 
-/** The group a finding is printed under: its rule's scope, else the table of its first cell, else meta. */
+/** The group a finding is printed under: its rule's scope, else (rules over every table, or none) the table of its first cell, else meta. */
 export function groupOf(finding: Pick<Finding, 'rule' | 'cells'>): FindingGroup {
   const scope = RULES.find((rule) => rule.id === finding.rule)?.scope;
-  if (scope) return scope;
+  if (scope && scope !== 'tables') return scope;
   const table = finding.cells[0]?.split('.')[0];
   return table === 't2' || table === 't3' || table === 't4' ? table : 'meta';
 }

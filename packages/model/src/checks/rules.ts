@@ -25,8 +25,11 @@ export type RuleId =
   | 'narrative-copied'
   | 't2-stock-flow';
 
-/** What part of a report a rule reads. Rules over all three tables (`cell-type`, `cell-blank`) say `t3`, which holds 175 of the 200 cells. */
-export type RuleScope = 't2' | 't3' | 't4' | 'narrative' | 'meta' | 'cross-year';
+/**
+ * What part of a report a rule reads. `tables` is every statutory cell (`cell-type`, `cell-blank`): each of its
+ * findings names the cells it concerns, whose table is the place to show it.
+ */
+export type RuleScope = 't2' | 't3' | 't4' | 'tables' | 'narrative' | 'meta' | 'cross-year';
 
 /** A rule as data: its id, severity, what it reads, and its title. */
 export interface RuleSpec {
@@ -99,7 +102,7 @@ export const RULES: readonly RuleSpec[] = [
   {
     id: 'cell-type',
     severity: 'error',
-    scope: 't3',
+    scope: 'tables',
     needsPrevious: false,
     title: {
       zh: '件数为非负整数，收费金额为非负数',
@@ -119,7 +122,7 @@ export const RULES: readonly RuleSpec[] = [
   {
     id: 'cell-blank',
     severity: 'warning',
-    scope: 't3',
+    scope: 'tables',
     needsPrevious: false,
     title: { zh: '法定单元格为空', en: 'Statutory cells are blank' },
   },
