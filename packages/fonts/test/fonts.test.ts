@@ -36,8 +36,10 @@ function names(font: Buffer, nameId: number): string[] {
 }
 
 describe('@nianbao/fonts', () => {
-  it('exports exactly the three files @nianbao/pdf uses', () => {
+  it('exports exactly the files @nianbao/pdf uses', () => {
     expect(fontExports.sort()).toEqual([
+      './NotoSansHK-Regular.ttf',
+      './NotoSansJP-Regular.ttf',
       './NotoSansSC-Bold.ttf',
       './NotoSerifSC-Bold.ttf',
       './NotoSerifSC-Regular.ttf',
@@ -49,7 +51,7 @@ describe('@nianbao/fonts', () => {
     // sfnt version 1.0: TrueType outlines, which react-pdf (fontkit) reads and subsets.
     expect(font.readUInt32BE(0)).toBe(0x00010000);
     const [family, style] = key.slice(2, -'.ttf'.length).split('-') as [string, string];
-    const expectedFamily = family.replace(/SC$/, ' SC').replace(/^Noto(Sans|Serif)/, 'Noto $1');
+    const expectedFamily = family.replace(/(SC|JP|HK)$/, ' $1').replace(/^Noto(Sans|Serif)/, 'Noto $1');
     expect(names(font, 1).some((n) => n.startsWith(expectedFamily))).toBe(true);
     expect(names(font, 4).some((n) => n.endsWith(style))).toBe(true);
     // Han coverage is what the package is for: a CJK font is megabytes, a Latin-only one is not.
@@ -58,7 +60,7 @@ describe('@nianbao/fonts', () => {
 
   it('ships the SIL Open Font License with the files', () => {
     expect(manifest.files).toContain('dist/LICENSE-*.txt');
-    for (const family of ['NotoSerifSC', 'NotoSansSC']) {
+    for (const family of ['NotoSerifSC', 'NotoSansSC', 'NotoSansJP', 'NotoSansHK']) {
       const text = readFileSync(new URL(`../dist/LICENSE-${family}.txt`, import.meta.url), 'utf8');
       expect(text).toContain('SIL Open Font License');
     }

@@ -49,7 +49,7 @@ export interface ReportDocumentProps extends DocumentOptions {
 
 function stack(primary: string, fonts: FontFamilies): string {
   // react-pdf takes a fallback list (per glyph); its style types say string.
-  return [primary, fonts.fallback] as unknown as string;
+  return [primary, fonts.fallback, ...(fonts.rare ?? [])] as unknown as string;
 }
 
 const INDENT = 2 * TYPE.body;

@@ -14,8 +14,11 @@ export type FontSource = string | Uint8Array;
 /** Fonts per role; a role left out uses the default. */
 export type FontSources = Partial<Record<FontRole, FontSource>>;
 
-/** The react-pdf family names of each role, as `<ReportDocument>` uses them. */
-export type FontFamilies = Readonly<Record<FontRole, string>>;
+/**
+ * The react-pdf family names of each role, as `<ReportDocument>` uses them; `rare` lists further fallback families
+ * tried, in order, after `fallback` (`renderReportPdf` adds the bundled rare-character fonts there when needed).
+ */
+export type FontFamilies = Readonly<Record<FontRole, string>> & { readonly rare?: readonly string[] };
 
 const DEFAULT_FILES = {
   serifRegular: '@nianbao/fonts/NotoSerifSC-Regular.ttf',
@@ -33,6 +36,16 @@ const DEFAULT_ROLE_FILE: Record<FontRole, keyof typeof DEFAULT_FILES> = {
   table: 'serifRegular',
   fallback: 'sansBold',
 };
+
+/**
+ * Fonts for characters none of the role fonts has: Google's Noto Sans SC lacks most of CJK Extension B (𠮷 in
+ * place and personal names); the JP and HK cuts add about 2,000 such characters. Parsed only when a report
+ * needs them, so they cost nothing otherwise.
+ */
+const RARE_FALLBACK_FILES = [
+  '@nianbao/fonts/NotoSansJP-Regular.ttf',
+  '@nianbao/fonts/NotoSansHK-Regular.ttf',
+] as const;
 
 let defaults: Record<FontRole, string> | undefined;
 
@@ -112,6 +125,21 @@ export function registerFonts(sources: FontSources = {}): FontFamilies {
   return out;
 }
 
+let rareFamilies: readonly string[] | undefined;
+
+/**
+ * The families of the bundled rare-character fallbacks (Noto Sans JP, Noto Sans HK), registered on first call.
+ * Empty where the files cannot be resolved (a browser without `import.meta.resolve`).
+ */
+export function rareFallbackFamilies(): readonly string[] {
+  if (rareFamilies) return rareFamilies;
+  if (typeof import.meta.resolve !== 'function') return [];
+  rareFamilies = RARE_FALLBACK_FILES.map((specifier) =>
+    familyFor(decodeURIComponent(new URL(import.meta.resolve(specifier)).pathname)),
+  );
+  return rareFamilies;
+}
+
 /** The parts of a parsed font that glyph checks need. */
 export interface GlyphFont {
   hasGlyphForCodePoint(codePoint: number): boolean;
@@ -119,8 +147,14 @@ export interface GlyphFont {
 
 /** Parses (once per process) the fonts of the given families and returns them by family. */
 export async function loadFonts(families: FontFamilies): Promise<Map<string, GlyphFont>> {
+  const { rare = [], ...roles } = families;
+  return loadFamilies([...Object.values(roles), ...rare]);
+}
+
+/** Parses (once per process) the fonts of registered families and returns them by family. */
+export async function loadFamilies(names: Iterable<string>): Promise<Map<string, GlyphFont>> {
   const out = new Map<string, GlyphFont>();
-  const unique = [...new Set(Object.values(families))];
+  const unique = [...new Set(names)];
   await Promise.all(unique.map((fontFamily) => Font.load({ fontFamily })));
   for (const fontFamily of unique) {
     const data = Font.getFont({ fontFamily }).data;

@@ -1,9 +1,17 @@
 import { type Report, writeCell } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultFontSources, type FontFamilies, type GlyphFont, loadFonts, registerFonts } from './fonts.js';
+import {
+  defaultFontSources,
+  type FontFamilies,
+  type GlyphFont,
+  loadFonts,
+  rareFallbackFamilies,
+  registerFonts,
+} from './fonts.js';
 import { glyphWarnings, textByRole } from './glyphs.js';
 import { type GlyphWarning, renderReportPdf } from './index.js';
+import { pdfPages, skipWithoutPoppler } from './test-support/poppler.js';
 
 function withParagraph(text: string): Report {
   const report = structuredClone(seedReport) as Report;
@@ -36,7 +44,7 @@ describe('glyph fallback', () => {
     expect(warnings[0]?.message.en).toContain('U+30EDD');
   });
 
-  it('reports a character no font has (𠮷) as unprintable, naming it and the role', () => {
+  it('with the role fonts alone, reports 𠮷 as unprintable, naming it and the roles', () => {
     const report = writeCell(withParagraph('𠮷林乡与𰻝'), 't2.fees.amount', 1.5);
     report.meta = { ...report.meta, agency: '𠮷林乡人民政府', title: undefined };
     const warnings = glyphWarnings(textByRole(report), families, fonts);
@@ -45,6 +53,40 @@ describe('glyph fallback', () => {
     expect(none?.roles).toEqual(expect.arrayContaining(['title', 'body']));
     expect(warnings.find((w) => w.fallback)?.characters).toEqual(['𰻝']);
   });
+
+  it('the rare-character fallbacks print 𠮷 (Noto Sans JP) and 𡘙 (Noto Sans HK); 𪚥 is in none of them', async () => {
+    const rare = rareFallbackFamilies();
+    expect(rare).toHaveLength(2);
+    const withRare: FontFamilies = { ...families, rare };
+    const all = await loadFonts(withRare);
+    const warnings = glyphWarnings(textByRole(withParagraph('𠮷林乡、𡘙村与𪚥')), withRare, all);
+    expect(warnings.find((w) => w.fallback)?.characters).toEqual(['𠮷', '𡘙']);
+    expect(warnings.find((w) => !w.fallback)?.characters).toEqual(['𪚥']);
+    expect(warnings.find((w) => !w.fallback)?.message.zh).toContain('空框');
+  });
+
+  it.skipIf(skipWithoutPoppler)(
+    'renders 𠮷 with a bundled fallback, warns that it did, and the character comes back out of the PDF',
+    async () => {
+      const seen: GlyphWarning[] = [];
+      const report = withParagraph('𠮷林乡人民政府');
+      const bytes = await renderReportPdf(report, { onWarning: (w) => seen.push(w) });
+      expect(seen.map((w) => [w.characters, w.fallback])).toEqual([[['𠮷'], true]]);
+      const latin = new TextDecoder('latin1').decode(bytes);
+      expect(latin).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP-Regular/);
+      // Only the fallback that has a missing character is embedded.
+      expect(latin).not.toContain('NotoSansHK');
+      expect(pdfPages(bytes).join('')).toContain('𠮷林乡人民政府');
+    },
+    60_000,
+  );
+
+  it('a report without rare characters does not load or embed the rare-character fallbacks', async () => {
+    const latin = new TextDecoder('latin1').decode(
+      await renderReportPdf(seedReport, { onWarning: () => {} }),
+    );
+    expect(latin).not.toMatch(/NotoSans(JP|HK)/);
+  }, 60_000);
 
   it('renderReportPdf passes the warnings to onWarning and still renders', async () => {
     const seen: GlyphWarning[] = [];

@@ -68,15 +68,18 @@ export function textByRole(report: Report, findings?: readonly DraftFinding[]): 
 const IGNORED = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
 
 /**
- * Finds the characters each role's font cannot print and whether the fallback font can. Never throws; a font
- * that failed to load counts as having no glyphs.
+ * Finds the characters each role's font cannot print and whether a fallback font can (`families.fallback`, then
+ * `families.rare` in order). Never throws; a font that failed to load counts as having no glyphs.
  */
 export function glyphWarnings(
   text: Record<FontRole, string[]>,
   families: FontFamilies,
   fonts: ReadonlyMap<string, GlyphFont>,
 ): GlyphWarning[] {
-  const fallbackFont = fonts.get(families.fallback);
+  const fallbackFonts = [families.fallback, ...(families.rare ?? [])].map((family) => fonts.get(family));
+  const fallbackFont: GlyphFont = {
+    hasGlyphForCodePoint: (cp) => fallbackFonts.some((font) => font?.hasGlyphForCodePoint(cp) === true),
+  };
   const missing = new Map<string, { roles: Set<FontRole>; fallback: boolean }>();
   for (const role of Object.keys(text) as FontRole[]) {
     const font = fonts.get(families[role]);
@@ -87,7 +90,7 @@ export function glyphWarnings(
         if (font?.hasGlyphForCodePoint(cp)) continue;
         const entry = missing.get(ch) ?? {
           roles: new Set<FontRole>(),
-          fallback: fallbackFont?.hasGlyphForCodePoint(cp) ?? false,
+          fallback: fallbackFont.hasGlyphForCodePoint(cp),
         };
         entry.roles.add(role);
         missing.set(ch, entry);
@@ -115,8 +118,8 @@ export function glyphWarnings(
             en: `The font lacks ${list} (${codes}); printed with the fallback font.`,
           }
         : {
-            zh: `字体缺字：${list}（${codes}），后备字体也没有，请用 --font fallback=字体文件 指定含这些字的字体。`,
-            en: `No font has ${list} (${codes}); register a font that does with --font fallback=FILE.`,
+            zh: `字体缺字：${list}（${codes}），后备字体也没有，将印成空框；请用 --font fallback=字体文件 指定含这些字的字体。`,
+            en: `No font has ${list} (${codes}), so they would print as empty boxes; register a font that does with --font fallback=FILE.`,
           },
     });
   }

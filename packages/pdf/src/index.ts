@@ -18,6 +18,7 @@ export {
   type FontSources,
   type GlyphFont,
   loadFonts,
+  rareFallbackFamilies,
   registerFonts,
 } from './fonts.js';
 export { type GlyphWarning, glyphWarnings, textByRole } from './glyphs.js';

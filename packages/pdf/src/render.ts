@@ -7,7 +7,15 @@ import {
   ReportDocument,
   type ReportDocumentProps,
 } from './document.js';
-import { type FontSources, loadFonts, registerFonts } from './fonts.js';
+import {
+  type FontFamilies,
+  type FontSources,
+  type GlyphFont,
+  loadFamilies,
+  loadFonts,
+  rareFallbackFamilies,
+  registerFonts,
+} from './fonts.js';
 import { type GlyphWarning, glyphWarnings, textByRole } from './glyphs.js';
 
 /** Options of {@link renderReportPdf}. */
@@ -25,13 +33,34 @@ function findingsFor(report: Report, options: RenderOptions): readonly DraftFind
   return checkReport(report, options.previous ? { previous: options.previous } : {});
 }
 
+/**
+ * The role fonts plus, when the report has characters none of them has, the bundled rare-character fallbacks that
+ * print at least one of those characters, with the glyph warnings for that set.
+ */
+async function fontsFor(
+  roles: FontFamilies,
+  text: ReturnType<typeof textByRole>,
+): Promise<{ families: FontFamilies; warnings: GlyphWarning[] }> {
+  const parsed: Map<string, GlyphFont> = await loadFonts(roles);
+  const warnings = glyphWarnings(text, roles, parsed);
+  const missing = warnings.filter((w) => !w.fallback).flatMap((w) => w.characters);
+  if (missing.length === 0) return { families: roles, warnings };
+  const candidates = rareFallbackFamilies();
+  const rareParsed = await loadFamilies(candidates);
+  const rare = candidates.filter((family) =>
+    missing.some((ch) => rareParsed.get(family)?.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0)),
+  );
+  if (rare.length === 0) return { families: roles, warnings };
+  const families: FontFamilies = { ...roles, rare };
+  return { families, warnings: glyphWarnings(text, families, new Map([...parsed, ...rareParsed])) };
+}
+
 /** Renders a report to PDF bytes. Fonts are registered and parsed once per process, then reused. */
 export async function renderReportPdf(report: Report, options: RenderOptions = {}): Promise<Uint8Array> {
-  const families = registerFonts(options.fonts);
-  const parsed = await loadFonts(families);
   const findings = options.draft ? findingsFor(report, options) : undefined;
+  const { families, warnings } = await fontsFor(registerFonts(options.fonts), textByRole(report, findings));
   const warn = options.onWarning ?? ((w: GlyphWarning) => console.warn(`@nianbao/pdf: ${w.message.en}`));
-  for (const warning of glyphWarnings(textByRole(report, findings), families, parsed)) warn(warning);
+  for (const warning of warnings) warn(warning);
   const props: ReportDocumentProps = {
     ...options,
     report,
