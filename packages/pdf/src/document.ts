@@ -149,8 +149,9 @@ function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): 
 
 function watermark(fonts: FontFamilies, width: number, height: number): ReactElement {
   const size = 120;
+  // Two em wide plus slack; no fixed height, because react-pdf silently drops text a fixed-height box cannot hold.
   const boxWidth = size * 2.4;
-  const boxHeight = size * 1.5;
+  const lineHeight = 1.4;
   return h(
     View,
     {
@@ -158,12 +159,10 @@ function watermark(fonts: FontFamilies, width: number, height: number): ReactEle
       fixed: true,
       style: {
         position: 'absolute',
-        top: (height - boxHeight) / 2,
+        top: (height - size * lineHeight) / 2,
         left: (width - boxWidth) / 2,
         width: boxWidth,
-        height: boxHeight,
         transform: 'rotate(-35deg)',
-        justifyContent: 'center',
       },
     },
     h(
@@ -172,7 +171,7 @@ function watermark(fonts: FontFamilies, width: number, height: number): ReactEle
         style: {
           fontFamily: fonts.title,
           fontSize: size,
-          lineHeight: 1.2,
+          lineHeight,
           color: '#c4c4c4',
           textAlign: 'center',
         },
