@@ -1,5 +1,5 @@
 /**
- * @nianbao/cli — the `nianbao` command: validate, schema, init (render, html, import, audit to come).
+ * @nianbao/cli — the `nianbao` command: validate, schema, init, render (PDF), html, import and audit.
  * The package's public API is `main`, for running the CLI in-process (tests, wrappers).
  */
 

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parseCommandArgs } from './args.js';
 import { type CliIo, type Command, EXIT, UsageError } from './command.js';
+import { auditCommand } from './commands/audit.js';
 import { htmlCommand } from './commands/html.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
@@ -20,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   renderCommand,
   htmlCommand,
+  importCommand,
+  auditCommand,
   schemaCommand,
   initCommand,
 ];

@@ -1,0 +1,257 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type ImportResult, importFiles } from '@nianbao/import';
+import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
+import { localize } from '../format/lang.js';
+import { writeOutput } from '../write-output.js';
+import { kindOption } from './import-shared.js';
+
+/** File names audit picks up inside a directory. */
+const REPORT_FILE = /\.(?:txt|html?|md|markdown)$/i;
+
+/** `--jobs` as a worker count; undefined (one per core) when absent. */
+function jobsOption(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (jobs >= 1 && jobs <= 256) return jobs;
+  throw new UsageError({
+    zh: `--jobs 应为 1 到 256 的整数，实为 "${String(value)}"`,
+    en: `--jobs must be a whole number from 1 to 256, got "${String(value)}"`,
+  });
+}
+
+/** One audited file. */
+export interface AuditRow {
+  file: string;
+  ok: boolean;
+  agency: string;
+  year: number | null;
+  /** `2021`, or `2019` when any table was in the 2019 format. */
+  format: string;
+  layouts: string;
+  errors: number;
+  warnings: number;
+  read: number;
+  inferred: number;
+  missing: number;
+  /** Why the file could not be imported. */
+  reason: string;
+}
+
+function summarise(file: string, result: ImportResult, lang: 'zh' | 'en' | 'both'): AuditRow {
+  if (!result.ok) {
+    return {
+      file,
+      ok: false,
+      agency: '',
+      year: null,
+      format: '',
+      layouts: '',
+      errors: 0,
+      warnings: 0,
+      read: 0,
+      inferred: 0,
+      missing: 200,
+      reason: result.notes.map((note) => localize(note.message, lang)).join('; '),
+    };
+  }
+  const failed = result.findings.filter((f) => f.status === 'fail');
+  return {
+    file,
+    ok: true,
+    agency: result.report.meta.agency,
+    year: result.report.meta.year || null,
+    format: result.notes.some((note) => note.code === 'format-legacy') ? '2019' : '2021',
+    layouts: Object.entries(result.layouts)
+      .map(([table, layout]) => `${table}=${layout}`)
+      .join(' '),
+    errors: failed.filter((f) => f.severity === 'error').length,
+    warnings:
+      failed.filter((f) => f.severity === 'warning').length +
+      result.notes.filter((note) => note.severity === 'warning').length,
+    read: result.confidence.read.length,
+    inferred: result.confidence.inferred.length,
+    missing: result.confidence.missing.length,
+    reason: '',
+  };
+}
+
+/** Expands directories (one level, report-like file names, sorted) and keeps files as given. */
+async function collect(inputs: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    try {
+      const info = await stat(resolve(cwd, input));
+      if (info.isDirectory()) {
+        const names = (await readdir(resolve(cwd, input))).filter((name) => REPORT_FILE.test(name)).sort();
+        files.push(...names.map((name) => join(input, name)));
+        continue;
+      }
+    } catch {
+      // A missing path is reported per file by importFile.
+    }
+    files.push(input);
+  }
+  return files;
+}
+
+const CSV_COLUMNS: readonly (keyof AuditRow)[] = [
+  'file',
+  'ok',
+  'agency',
+  'year',
+  'format',
+  'layouts',
+  'errors',
+  'warnings',
+  'read',
+  'inferred',
+  'missing',
+  'reason',
+];
+
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quote fields with separators, quotes or line breaks; a leading =+-@ is neutralised for spreadsheets.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The rows as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese correctly). */
+export function auditCsv(rows: readonly AuditRow[]): string {
+  const lines = [
+    CSV_COLUMNS.join(','),
+    ...rows.map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(',')),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * `nianbao audit DIR|FILE… [--csv out.csv]`: imports and checks many published reports in parallel (a worker
+ * thread per core, see `importFiles`), with a progress bar on a terminal; one line per report and a summary on stdout; a CSV for spreadsheets.
+ */
+export const auditCommand: Command = {
+  name: 'audit',
+  summary: {
+    zh: '批量导入并核对已发布的年度报告，逐份列出问题',
+    en: 'import and check many published reports, one line each',
+  },
+  usage: 'nianbao audit DIR|FILE… [--csv FILE] [--kind KIND] [--jobs N] [--lang zh|en]',
+  positionals: {
+    name: 'DIR|FILE…',
+    description: {
+      zh: '报告文件，或含报告文件（.txt .html .htm .md）的目录',
+      en: 'report files, or directories of them (.txt .html .htm .md)',
+    },
+  },
+  options: {
+    csv: {
+      type: 'string',
+      valueName: 'FILE',
+      description: { zh: '另写一份 CSV（覆盖已有文件）', en: 'also write a CSV (replacing FILE)' },
+    },
+    kind: {
+      type: 'string',
+      valueName: 'KIND',
+      description: {
+        zh: '输入类型（默认 auto：逐个判断）',
+        en: 'input kind (default auto: detect per file)',
+      },
+    },
+    jobs: {
+      type: 'string',
+      valueName: 'N',
+      description: {
+        zh: '同时导入的文件数（工作线程数；默认为 CPU 核数；1 表示在主线程中逐个导入）',
+        en: 'files imported at once (worker threads; default: one per CPU core; 1 imports one by one in the main thread)',
+      },
+    },
+    lang: {
+      type: 'string',
+      valueName: 'zh|en',
+      description: { zh: '只用一种语言输出（默认中英双语）', en: 'print one language only (default: both)' },
+    },
+  },
+  notes: [
+    {
+      zh: '每行：文件、机关、年度、格式（2021 或 2019）、错误数、警告数（含读取说明中的警告）。退出码：0 全部导入且无错误；1 有报告存在错误；2 有文件无法导入；70 内部错误。',
+      en: 'Each line: file, agency, year, format (2021 or 2019), errors, warnings (including reading-note warnings). Exit codes: 0 all imported without errors; 1 some report has errors; 2 some file could not be imported; 70 internal error.',
+    },
+  ],
+
+  async run({ options, positionals, io, style }: CommandContext): Promise<number> {
+    if (positionals.length === 0)
+      throw new UsageError({ zh: '缺少文件或目录', en: 'missing file or directory' });
+    const lang = langOption(options.lang);
+    const kind = kindOption(options.kind);
+    const files = await collect(positionals, io.cwd);
+    if (files.length === 0) {
+      io.stderr.write(
+        `nianbao audit: ${localize({ zh: '没有找到报告文件', en: 'no report files found' }, lang)}\n`,
+      );
+      return EXIT.usage;
+    }
+    const concurrency = jobsOption(options.jobs);
+    const tty = io.stderr.isTTY === true;
+    const progress = (done: number): void => {
+      if (!tty) return;
+      const width = 30;
+      const filled = Math.round((done / files.length) * width);
+      io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}`);
+    };
+    progress(0);
+    // Worker threads read and import the files; results come back in input order whatever order they finish in.
+    const results = await importFiles(files, {
+      cwd: io.cwd,
+      kind,
+      concurrency,
+      onResult: (_result, done) => progress(done),
+    });
+    const rows: AuditRow[] = results.map(({ file, result }) => summarise(file, result, lang));
+    if (tty) io.stderr.write('\r\u001b[K');
+
+    const lines: string[] = [];
+    for (const row of rows) {
+      if (!row.ok) {
+        lines.push(
+          `${style.red('✗')} ${row.file}  ${style.red(localize({ zh: '无法导入', en: 'not imported' }, lang))}: ${row.reason}`,
+        );
+        continue;
+      }
+      const mark = row.errors > 0 ? style.red('✗') : row.warnings > 0 ? style.yellow('⚠') : style.green('✓');
+      const counts = localize(
+        {
+          zh: `错误 ${row.errors}，警告 ${row.warnings}`,
+          en: `${row.errors} error(s), ${row.warnings} warning(s)`,
+        },
+        lang,
+      );
+      lines.push(`${mark} ${row.file}  ${row.agency}  ${row.year ?? '?'}  ${row.format}  ${counts}`);
+    }
+    const imported = rows.filter((row) => row.ok);
+    const withErrors = imported.filter((row) => row.errors > 0).length;
+    const legacy = imported.filter((row) => row.format === '2019').length;
+    lines.push(
+      style.bold(
+        localize(
+          {
+            zh: `共 ${rows.length} 份：导入 ${imported.length}，无法导入 ${rows.length - imported.length}；有错误 ${withErrors}；2019 年格式 ${legacy}`,
+            en: `${rows.length} file(s): ${imported.length} imported, ${rows.length - imported.length} not imported; ${withErrors} with errors; ${legacy} in the 2019 format`,
+          },
+          lang,
+        ),
+      ),
+    );
+    io.stdout.write(`${lines.join('\n')}\n`);
+    if (typeof options.csv === 'string') {
+      const failure = await writeOutput(options.csv, io.cwd, auditCsv(rows), true);
+      if (failure) {
+        io.stderr.write(`nianbao audit: ${localize(failure.message, lang)}\n`);
+        return EXIT.usage;
+      }
+      io.stderr.write(`${localize({ zh: '已写入', en: 'wrote' }, lang)} ${options.csv}\n`);
+    }
+    if (imported.length < rows.length) return EXIT.usage;
+    return withErrors > 0 ? EXIT.notOk : EXIT.ok;
+  },
+};

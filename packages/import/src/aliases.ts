@@ -1,0 +1,107 @@
+/*
+ * Real-world variants of the statute's wording, in one place. The statute's own labels come from
+ * @nianbao/model (T2_SPEC, T3_SPEC, T4_SPEC, NARRATIVE_HEADINGS); this file lists only what published reports
+ * write instead (see statutory-format-2021.md §2–§5), each with where it was seen.
+ */
+
+/** A part of the report and the key phrases its heading may carry (without the 一、 numbering). */
+export interface PartHeadingVariants {
+  readonly part: 'overview' | 't2' | 't3' | 't4' | 'problems' | 'other';
+  /** Phrases matched after the numbering; whitespace is ignored and punctuation is compared ASCII-folded. */
+  readonly phrases: readonly string[];
+}
+
+/** Heading variants of the six parts, in report order. The first phrase is the statute's. */
+export const PART_HEADINGS: readonly PartHeadingVariants[] = [
+  { part: 'overview', phrases: ['总体情况'] },
+  { part: 't2', phrases: ['主动公开政府信息情况'] },
+  { part: 't3', phrases: ['收到和处理政府信息公开申请情况'] },
+  {
+    part: 't4',
+    phrases: [
+      '政府信息公开行政复议、行政诉讼情况',
+      '政府信息公开行政复议和行政诉讼情况',
+      '政府信息公开行政复议及行政诉讼情况',
+      '因政府信息公开申请行政复议、提起行政诉讼的情况',
+    ],
+  },
+  {
+    part: 'problems',
+    phrases: [
+      '存在的主要问题及改进情况',
+      '存在的主要问题及整改措施', // 013
+      '政府信息公开工作存在的主要问题及改进情况',
+      '存在的主要问题和改进措施', // 014 preamble wording
+      '存在的主要问题及改进措施',
+      '存在的主要问题和改进情况',
+    ],
+  },
+  { part: 'other', phrases: ['其他需要报告的事项'] },
+];
+
+/** Row labels reports print instead of the statute's, keyed by the statute's row key path. */
+export const ROW_LABEL_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  // 007, 013: the 2019 label survives in 2021-format tables.
+  normativeDocs: ['规范性文件'],
+};
+
+/** Column headers of the 2019 format's 表二 (国办公开办函〔2019〕60号); any of them marks a block as legacy. */
+export const LEGACY_T2_MARKERS: readonly string[] = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '本年增/减',
+  '采购项目数量',
+  '采购总金额',
+];
+
+/** Rows that exist only in the 2019 format's 表二. */
+export const LEGACY_T2_ROWS: readonly string[] = ['其他对外管理服务事项', '政府集中采购'];
+
+/** The column of the 2019 format's 表二 blocks （五）（六） that means the same as 2021's 本年处理决定数量. */
+export const LEGACY_DECISIONS_COLUMN = '处理决定数量';
+
+/** What a blank cell is written as. */
+export const NULL_TOKENS: readonly string[] = [
+  '',
+  '/',
+  '／',
+  '—',
+  '——',
+  '-',
+  '－',
+  '–',
+  '无',
+  '空',
+  'N/A',
+  'n/a',
+];
+
+/** Prefixes of lines that are page furniture, not content. */
+export const PAGE_NUMBER: RegExp =
+  /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+
+/**
+ * Words that open the sentence after a run-in heading printed with no punctuation (012:
+ * `（一）强化组织协调，着力规范公开工作积极贯彻…`, `（二）围绕工作重点，扎实推进主动公开根据国家…`).
+ */
+export const RUN_IN_OPENERS: readonly string[] = [
+  '积极',
+  '根据',
+  '按照',
+  '围绕',
+  '坚持',
+  '严格',
+  '认真',
+  '依托',
+  '结合',
+  '通过',
+  '全年',
+  '今年',
+  '本年',
+  '我区',
+  '我市',
+  '我县',
+  '我局',
+];

@@ -1,0 +1,202 @@
+import { type DefaultTreeAdapterMap, parse } from 'parse5';
+import { COVERED, type Line } from './document.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const SKIP = new Set([
+  'script',
+  'style',
+  'head',
+  'template',
+  'noscript',
+  'caption',
+  'tfoot',
+  'svg',
+  'button',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+  'form',
+  'nav',
+  'aside',
+  'figure',
+  'body',
+  'html',
+]);
+
+function isElement(node: Node): node is Element {
+  return 'tagName' in node;
+}
+
+function attr(element: Element, name: string): string | undefined {
+  return element.attrs.find((a) => a.name.toLowerCase() === name)?.value;
+}
+
+/** The visible text of a node: `<br>` and block boundaries become spaces; runs of whitespace collapse. */
+function textOf(node: Node): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    if (n.nodeName === '#text') {
+      out += (n as DefaultTreeAdapterMap['textNode']).value;
+      return;
+    }
+    if (!isElement(n) && n.nodeName !== '#document-fragment') return;
+    if (isElement(n)) {
+      const tag = n.tagName.toLowerCase();
+      if (SKIP.has(tag) && tag !== 'caption') return;
+      if (tag === 'br') {
+        out += ' ';
+        return;
+      }
+      if (BLOCK.has(tag) || tag === 'p' || tag === 'td' || tag === 'th') out += ' ';
+      const children = tag === 'template' ? [] : n.childNodes;
+      for (const child of children) walk(child);
+      if (BLOCK.has(tag)) out += ' ';
+      return;
+    }
+  };
+  walk(node);
+  return out.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+}
+
+function lineOf(element: Element): number {
+  return element.sourceCodeLocation?.startLine ?? 0;
+}
+
+/** The rows of a table as a grid: rowspan/colspan expanded, covered positions marked COVERED. */
+function tableRows(table: Element): Line[] {
+  const rows: Element[] = [];
+  const collect = (el: Element): void => {
+    for (const child of el.childNodes) {
+      if (!isElement(child)) continue;
+      const tag = child.tagName.toLowerCase();
+      if (tag === 'tr') rows.push(child);
+      else if (tag === 'thead' || tag === 'tbody') collect(child);
+      // tfoot (nianbao's own check rows) and nested tables are not data.
+    }
+  };
+  collect(table);
+  const grid: string[][] = [];
+  const full: string[][] = [];
+  rows.forEach((row, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of row.childNodes) {
+      if (!isElement(cell)) continue;
+      const tag = cell.tagName.toLowerCase();
+      if (tag !== 'td' && tag !== 'th') continue;
+      const current = grid[r] as string[];
+      while (current[c] !== undefined) c++;
+      const colspan = Math.max(1, Math.min(50, Number.parseInt(attr(cell, 'colspan') ?? '1', 10) || 1));
+      const rowspan = Math.max(1, Math.min(200, Number.parseInt(attr(cell, 'rowspan') ?? '1', 10) || 1));
+      const text = textOf(cell);
+      for (let dr = 0; dr < rowspan; dr++) {
+        grid[r + dr] ??= [];
+        full[r + dr] ??= [];
+        const target = grid[r + dr] as string[];
+        const filled = full[r + dr] as string[];
+        for (let dc = 0; dc < colspan; dc++) {
+          target[c + dc] = dr === 0 && dc === 0 ? text : COVERED;
+          filled[c + dc] = text;
+        }
+      }
+      c += colspan;
+    }
+  });
+  return grid.map((cells, r) => {
+    const filled = Array.from({ length: cells.length }, (_, i) => cells[i] ?? '');
+    const row = rows[r];
+    return {
+      text: filled.join('\t'),
+      line: row ? lineOf(row) : 0,
+      kind: 'row' as const,
+      cells: filled,
+      filled: Array.from({ length: cells.length }, (_, i) => full[r]?.[i] ?? ''),
+    };
+  });
+}
+
+/**
+ * HTML to lines: headings and paragraphs become one line each (a leading `<strong>`/`<b>` is kept as the
+ * paragraph's lead), tables become one `row` line per row. Scripts, styles and `<tfoot>` are dropped.
+ */
+export function htmlLines(html: string): Line[] {
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const lines: Line[] = [];
+  const inline: { text: string; line: number } = { text: '', line: 0 };
+  const flush = (): void => {
+    const text = inline.text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    if (text) lines.push({ text, line: inline.line, kind: 'paragraph' });
+    inline.text = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeName === '#text') {
+      if (inline.text === '') inline.line = node.sourceCodeLocation?.startLine ?? 0;
+      inline.text += (node as DefaultTreeAdapterMap['textNode']).value;
+      return;
+    }
+    if (!isElement(node)) {
+      if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+      return;
+    }
+    const tag = node.tagName.toLowerCase();
+    if (SKIP.has(tag)) return;
+    if (tag === 'table') {
+      flush();
+      lines.push(...tableRows(node));
+      return;
+    }
+    const heading = /^h([1-6])$/.exec(tag);
+    if (heading) {
+      flush();
+      const text = textOf(node);
+      if (text) lines.push({ text, line: lineOf(node), kind: 'heading', tag: Number(heading[1]) });
+      return;
+    }
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    if (tag === 'p') {
+      flush();
+      const first = node.childNodes.find((c) => !(c.nodeName === '#text' && textOf(c) === ''));
+      const text = textOf(node);
+      if (!text) return;
+      if (first && isElement(first) && (first.tagName === 'strong' || first.tagName === 'b')) {
+        const lead = textOf(first);
+        if (lead && lead !== text && text.startsWith(lead)) {
+          lines.push({ text, line: lineOf(node), kind: 'paragraph', lead });
+          return;
+        }
+      }
+      lines.push({ text, line: lineOf(node), kind: 'paragraph' });
+      return;
+    }
+    if (BLOCK.has(tag)) {
+      flush();
+      for (const child of node.childNodes) walk(child);
+      flush();
+      return;
+    }
+    for (const child of node.childNodes) walk(child);
+  };
+  walk(document);
+  flush();
+  return lines;
+}

@@ -1,0 +1,309 @@
+import { isUtf8 } from 'node:buffer';
+import {
+  type Block,
+  checkReport,
+  type Report,
+  type ReportMeta,
+  type ReportSections,
+  statutoryCells,
+  type TableId,
+  writeCell,
+} from '@nianbao/model';
+import { PAGE_NUMBER } from './aliases.js';
+import { type Line, textLines } from './document.js';
+import { htmlLines } from './html.js';
+import { readMeta } from './meta.js';
+import { narrativeBlocks } from './narrative.js';
+import { fold } from './normalise.js';
+import { findParts, type PartKey, type PartStart, splitInlineHeadings } from './parts.js';
+import { type Region, readRegion } from './records.js';
+import { newReading, readT2, readT3, readT4, T2_PHRASES, T3_PHRASES, T4_PHRASES } from './tables.js';
+import type { ImportKind, ImportNote, ImportOptions, ImportResult, LayoutName } from './types.js';
+
+/** The largest input read: 20 MB, as for Report JSON. A real report page is well under 1 MB. */
+export const MAX_IMPORT_BYTES: number = 20 * 1024 * 1024;
+
+function failure(code: ImportNote['code'], zh: string, en: string): ImportResult {
+  return { ok: false, notes: [{ code, severity: 'warning', cells: [], message: { zh, en } }] };
+}
+
+/** Decodes and screens the input; a string is returned for usable input, a failed result otherwise. */
+function screen(input: string | Uint8Array): string | ImportResult {
+  if (typeof input !== 'string') {
+    if (input.length > MAX_IMPORT_BYTES) {
+      return failure(
+        'input-too-large',
+        `输入过大（${(input.length / 1048576).toFixed(1)} MB），上限为 20 MB`,
+        `input too large (${(input.length / 1048576).toFixed(1)} MB); the limit is 20 MB`,
+      );
+    }
+    if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
+      return failure(
+        'input-binary',
+        '输入是 UTF-16 编码，请另存为 UTF-8',
+        'the input is UTF-16; save it as UTF-8',
+      );
+    }
+    const nul = input.indexOf(0);
+    if (nul >= 0) {
+      return failure(
+        'input-binary',
+        `不是文本（第 ${nul} 字节为 NUL）：请先把 PDF、Word 等文件转换为文本或 HTML（如 pdftotext -layout）`,
+        `not text (NUL byte at offset ${nul}): convert PDF or Word files to text or HTML first (e.g. pdftotext -layout)`,
+      );
+    }
+    if (!isUtf8(input)) {
+      return failure(
+        'input-binary',
+        '不是 UTF-8 文本；若为 GBK/GB18030，请另存为 UTF-8',
+        'not UTF-8 text; if it is GBK/GB18030, save it as UTF-8',
+      );
+    }
+    return screen(new TextDecoder('utf-8').decode(input));
+  }
+  if (input.length > MAX_IMPORT_BYTES) {
+    return failure('input-too-large', '输入过大，上限为 20 MB', 'input too large; the limit is 20 MB');
+  }
+  if (input.includes('\u0000')) {
+    return failure(
+      'input-binary',
+      '不是文本（含 NUL 字符）：请先把 PDF、Word 等文件转换为文本或 HTML',
+      'not text (contains NUL): convert PDF or Word files to text or HTML first',
+    );
+  }
+  if (input.trim() === '') return failure('input-empty', '输入为空', 'the input is empty');
+  return input.replace(/^\uFEFF/, '');
+}
+
+/** Guesses the kind of a text: HTML when it has table or block markup, markdown when it has pipe tables. */
+export function detectKind(text: string): Exclude<ImportKind, 'auto'> {
+  const head = text.slice(0, 200_000);
+  if (/<(?:html|body|table|tr|td|p|div|br|h[1-6])[\s>/]/i.test(head)) return 'html';
+  if (/^\s*\|?\s*:?-{3,}\s*\|/m.test(head) || /^#{1,6}\s/m.test(head)) return 'markdown';
+  return 'text';
+}
+
+/** The lines of a part: from its heading (heading text removed) to the next part found. */
+function partLines(lines: readonly Line[], parts: readonly PartStart[], key: PartKey): Line[] | undefined {
+  const at = parts.findIndex((p) => p.part === key);
+  if (at < 0) return undefined;
+  const start = parts[at] as PartStart;
+  const end = parts[at + 1]?.index ?? lines.length;
+  const first = lines[start.index] as Line;
+  const out: Line[] = [];
+  if (first.kind === 'text') {
+    const rest = first.text.slice(first.text.indexOf(start.heading) + start.heading.length);
+    if (rest.trim()) out.push({ ...first, text: rest });
+  }
+  out.push(...lines.slice(start.index + 1, end));
+  return out;
+}
+
+const PREAMBLE_START = /根据《|依据《|本报告|按照《|为贯彻/;
+
+/** The preamble: the text before 一、总体情况, from where the report's own words begin. */
+function preambleLines(lines: readonly Line[], parts: readonly PartStart[]): Line[] {
+  const end = parts[0]?.index ?? 0;
+  const before = lines.slice(0, end).filter((l) => l.kind !== 'row' && l.kind !== 'heading');
+  const at = before.findIndex((l) => PREAMBLE_START.test(fold(l.text)));
+  if (at < 0) return [];
+  const first = before[at] as Line;
+  const offset = fold(first.text).search(PREAMBLE_START);
+  return [{ ...first, text: first.text.slice(offset) }, ...before.slice(at + 1)];
+}
+
+/** Drops the signature closing a report (the agency's name, the date) from the end of part 六. */
+function trimSignature(lines: Line[] | undefined): Line[] | undefined {
+  if (!lines) return lines;
+  const out = [...lines];
+  for (;;) {
+    const last = out[out.length - 1];
+    if (!last) break;
+    const text = fold(last.text).trim();
+    const date = /^(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/.test(text);
+    const name =
+      text.length <= 25 &&
+      /(?:局|委员会|委|办公室|人民政府|政府|中心|院|办)$/.test(text) &&
+      !/[，。,;；:：]/.test(text);
+    if (text === '' || date || name) out.pop();
+    else break;
+  }
+  return out;
+}
+
+function isWrapped(lines: readonly Line[]): boolean {
+  const text = lines.filter((l) => l.kind === 'text' && l.text.trim() !== '' && !PAGE_NUMBER.test(l.text));
+  if (text.length < 30) return false;
+  const ended = text.filter((l) => /[。；;:：！？」”）)]\s*$/.test(l.text)).length;
+  return ended < text.length * 0.4;
+}
+
+function layoutOf(region: Region, kind: Exclude<ImportKind, 'auto'>): LayoutName {
+  return kind === 'html' ? 'html' : region.layout;
+}
+
+/**
+ * Imports a published 政府信息公开工作年度报告 (text, pdftotext output, markdown, or HTML) into Report JSON.
+ * Tables are read by their labels; run-together digits are split by the tables' identities; cells the
+ * input does not give are `null` (never 0). Never throws for bad input: `ok: false` says why.
+ */
+export function importReport(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
+  const screened = screen(input);
+  if (typeof screened !== 'string') return screened;
+  const text = screened;
+  const kind = options.kind === undefined || options.kind === 'auto' ? detectKind(text) : options.kind;
+  const ambiguous = options.ambiguous ?? 'best';
+  const lines = kind === 'html' ? htmlLines(text) : splitInlineHeadings(textLines(text));
+  const parts = findParts(lines);
+  const notes: ImportNote[] = [];
+  const reading = newReading();
+  const layouts: Partial<Record<TableId, LayoutName>> = {};
+
+  const t2Lines = partLines(lines, parts, 't2');
+  const t3Lines = partLines(lines, parts, 't3');
+  const t4Lines = partLines(lines, parts, 't4');
+  let legacy = false;
+  let t4Region: Region | undefined;
+  if (t2Lines) {
+    const region = readRegion(t2Lines, T2_PHRASES, 3);
+    layouts.t2 = layoutOf(region, kind);
+    legacy = readT2(region, reading, ambiguous).legacy || legacy;
+  }
+  if (t3Lines) {
+    const region = readRegion(t3Lines, T3_PHRASES, 7);
+    layouts.t3 = layoutOf(region, kind);
+    legacy = readT3(region, reading, ambiguous).legacy || legacy;
+  }
+  if (t4Lines) {
+    t4Region = readRegion(t4Lines, T4_PHRASES, 15);
+    layouts.t4 = layoutOf(t4Region, kind);
+    readT4(t4Region, reading, ambiguous);
+  }
+  if (!t2Lines && !t3Lines && !t4Lines) {
+    return failure(
+      'no-tables',
+      '没有找到年度报告的表格（“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”都不在输入中）',
+      'no annual-report tables found (none of the headings 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况 is in the input)',
+    );
+  }
+  const tableCaptions = { t2: t2Lines, t3: t3Lines, t4: t4Lines };
+  for (const [id, found] of Object.entries(tableCaptions)) {
+    const cells = statutoryCells().filter((cell) => cell.table === id);
+    const anyRead = cells.some((cell) => reading.values.has(cell.address));
+    if (!found || !anyRead) {
+      notes.push({
+        code: 'missing-table',
+        severity: 'warning',
+        cells: [],
+        message: {
+          zh: `${id === 't2' ? '表二' : id === 't3' ? '表三' : '表四'}${found ? '的标题在，但没有读到数值' : '不在输入中'}；其单元格留空`,
+          en: `Table ${id === 't2' ? '二' : id === 't3' ? '三' : '四'} ${found ? 'has its heading but no values could be read' : 'is not in the input'}; its cells are blank`,
+        },
+      });
+    }
+  }
+  if (legacy) {
+    notes.push({
+      code: 'format-legacy',
+      severity: 'warning',
+      cells: [],
+      message: {
+        zh: '本报告（或其部分表格）使用 2019 年格式（国办公开办函〔2019〕60号），只读入与 2021 年格式含义相同的单元格',
+        en: 'This report (or some of its tables) uses the 2019 format (国办公开办函〔2019〕60号); only cells that mean the same in the 2021 format were read',
+      },
+    });
+  }
+  notes.push(...reading.notes);
+
+  // Narrative.
+  const wrapped = kind !== 'html' && isWrapped(lines);
+  const sections: ReportSections = {};
+  const overview = partLines(lines, parts, 'overview');
+  if (overview) sections.overview = narrativeBlocks(overview, wrapped);
+  let problems = partLines(lines, parts, 'problems');
+  if (!problems && t4Lines && t4Region && t4Region.lastTableLine < t4Lines.length) {
+    const after = t4Lines.slice(t4Region.lastTableLine).filter((l) => l.text.trim() !== '');
+    if (after.length > 0) {
+      problems = after;
+      notes.push({
+        code: 'missing-part',
+        severity: 'info',
+        cells: [],
+        message: {
+          zh: '没有找到“五、存在的主要问题及改进情况”的标题；表四之后的文字作为该部分读入',
+          en: 'no heading 五、存在的主要问题及改进情况 was found; the text after Table 四 was read as that part',
+        },
+      });
+    }
+  }
+  if (problems) sections.problems = narrativeBlocks(problems, wrapped);
+  const other = trimSignature(partLines(lines, parts, 'other'));
+  if (other) sections.other = narrativeBlocks(other, wrapped);
+  for (const key of ['overview', 'problems', 'other'] as const) {
+    if (!sections[key] && !(key === 'problems' && problems)) {
+      notes.push({
+        code: 'missing-part',
+        severity: 'info',
+        cells: [],
+        message: { zh: `没有找到叙述部分 ${key}`, en: `narrative part ${key} not found` },
+      });
+    }
+  }
+  const preambleBlocks = narrativeBlocks(preambleLines(lines, parts), wrapped);
+  const preamble = preambleBlocks.map((b: Block) => b.text).filter((t) => t.trim() !== '');
+
+  // Meta.
+  const { meta: found } = readMeta(lines.map((l) => l.text).join('\n'), preamble.join('\n'));
+  const meta: ReportMeta = { agency: found.agency ?? '', year: found.year ?? 0 };
+  if (!found.agency) {
+    meta.agency = '（未识别）';
+    notes.push({
+      code: 'meta-missing',
+      severity: 'warning',
+      cells: [],
+      message: { zh: '没有在文中找到报告机关名称', en: 'the reporting body was not found in the text' },
+    });
+  }
+  if (!found.year) {
+    notes.push({
+      code: 'meta-missing',
+      severity: 'warning',
+      cells: [],
+      message: { zh: '没有在文中找到报告年度', en: 'the report year was not found in the text' },
+    });
+  }
+  if (found.kind) meta.kind = found.kind;
+  if (found.contact) meta.contact = found.contact;
+  if (found.publishedAt) meta.publishedAt = found.publishedAt;
+  if (found.title) meta.title = found.title;
+
+  // The report: every statutory cell, null unless read.
+  let tables = {} as Pick<Report, TableId>;
+  const read: string[] = [];
+  const inferred: string[] = [];
+  const missing: string[] = [];
+  for (const cell of statutoryCells()) {
+    const value = reading.values.get(cell.address);
+    tables = writeCell(tables, cell.address, value ?? null);
+    if (value === undefined) missing.push(cell.address);
+    else if (reading.status.get(cell.address) === 'inferred') inferred.push(cell.address);
+    else read.push(cell.address);
+  }
+  const report: Report = {
+    formatVersion: '2021',
+    meta,
+    ...(preamble.length > 0 ? { preamble } : {}),
+    ...(Object.keys(sections).length > 0 ? { sections } : {}),
+    t2: tables.t2,
+    t3: tables.t3,
+    t4: tables.t4,
+  };
+  return {
+    ok: true,
+    report,
+    findings: checkReport(report),
+    confidence: { read, inferred, missing },
+    notes,
+    layouts,
+  };
+}

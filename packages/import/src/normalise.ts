@@ -1,0 +1,84 @@
+/*
+ * Text folding for matching labels. Folding maps one character to one character (full-width ASCII to ASCII,
+ * curly quotes to straight, the ideographic space to a space), so positions in folded text are positions in
+ * the original; removing whitespace and numbering is done only on the strings that are compared.
+ */
+
+/** Folds one character: full-width forms (U+FF01–FF5E) to ASCII, curly quotes to `"`/`'`, U+3000 to space. */
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000 || code === 0xa0) return ' ';
+  if (ch === '“' || ch === '”' || ch === '„' || ch === '〝' || ch === '〞') return '"';
+  if (ch === '‘' || ch === '’') return "'";
+  if (ch === '〔' || ch === '【') return '[';
+  if (ch === '〕' || ch === '】') return ']';
+  if (ch === '—' || ch === '–' || ch === '－') return '-';
+  return ch;
+}
+
+/** Folds width and quote variants, one character for one character (the result has the input's length). */
+export function fold(text: string): string {
+  return text.replace(FOLDABLE, foldChar);
+}
+
+/** Every character foldChar changes (all are in the BMP, so replacing keeps positions). */
+const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0“”„〝〞‘’〔【〕】—–－]/g;
+
+/** A numbering prefix: `一、` `（一）` `(一)` `1.` `1、` `1．` `一)` (017 drops the opening bracket). */
+export const NUMBERING: RegExp =
+  /^\s*(?:[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．,，]|\d{1,2}\s*[.、．,，](?!\d))\s*/;
+
+/** Drops every numbering prefix at the start, e.g. `三、（一）1.` → ``. */
+export function stripNumbering(text: string): string {
+  let rest = text;
+  for (;;) {
+    const match = NUMBERING.exec(rest);
+    if (!match || match[0].length === 0) return rest;
+    rest = rest.slice(match[0].length);
+  }
+}
+
+const PUNCT = /[\s"'“”‘’（）()，,、。.．:：;；!！?？\-—–_|/／·…《》〈〉<>[\]【】〔〕]/g;
+
+/** The comparable core of a label: folded, numbering dropped, whitespace and punctuation removed. */
+export function labelCore(text: string): string {
+  return fold(stripNumbering(fold(text).replace(/\s+/g, ''))).replace(PUNCT, '');
+}
+
+/** Folded text with all whitespace removed (for phrase search where spacing is noise). */
+export function squash(text: string): string {
+  return fold(text).replace(/\s+/g, '');
+}
+
+/** Length of the longest common substring of `a` and `b` (both short: labels). */
+export function longestCommon(a: string, b: string): number {
+  if (a === '' || b === '') return 0;
+  let best = 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] === b[j - 1]) {
+        const run = (prev[j - 1] as number) + 1;
+        row[j] = run;
+        if (run > best) best = run;
+      }
+    }
+    prev = row;
+  }
+  return best;
+}
+
+/** Escapes a string for use in a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A pattern finding `phrase` in folded text with any whitespace between its characters (labels split by a
+ * line break or a `<br>`: `商业 企业`, `本年度办 理结果`).
+ */
+export function spacedPattern(phrase: string): string {
+  return [...squash(phrase)].map(escapeRegExp).join('\\s*');
+}

@@ -1,0 +1,300 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LocalizedText } from '@nianbao/model';
+import { importReport, MAX_IMPORT_BYTES } from './import-report.js';
+import type { ImportKind, ImportResult } from './types.js';
+
+/*
+ * Bulk importing (`nianbao audit`): importReport is synchronous CPU work, so running many files "at once" on one
+ * thread is still one after the other. A pool of worker threads, sized to the cores, each long-lived and taking
+ * file after file, makes it parallel. A worker is given a path (not the bytes), reads the file itself and answers
+ * with the ImportResult, which is plain data and crosses back by structured clone. Node only.
+ */
+
+/** How one file went. `result` is a failed ImportResult when the file could not be read or its worker crashed. */
+export interface ImportFileResult {
+  /** The file's position in the input list. */
+  readonly index: number;
+  /** The file as given. */
+  readonly file: string;
+  readonly result: ImportResult;
+  /** The worker thread that imported it (`threadId` of node:worker_threads; 0 = the calling thread). */
+  readonly threadId: number;
+  /** Time spent reading and importing the file, in milliseconds. */
+  readonly ms: number;
+}
+
+/** Options of {@link importFile}. */
+export interface ImportFileOptions {
+  /** Directory relative paths are resolved against. @default process.cwd() */
+  readonly cwd?: string;
+  /** How to read each file. @default 'auto' (detected per file) */
+  readonly kind?: ImportKind;
+}
+
+/** Options of {@link importFiles}. */
+export interface ImportFilesOptions extends ImportFileOptions {
+  /** Worker threads. @default the machine's available parallelism, at most one per file; 1 imports in this thread */
+  readonly concurrency?: number;
+  /** Called as each file finishes, in completion order (for progress bars). */
+  readonly onResult?: (result: ImportFileResult, done: number, total: number) => void;
+}
+
+/** One file to import, as posted to a worker. */
+export interface ImportJob {
+  readonly index: number;
+  readonly file: string;
+  readonly cwd: string;
+  readonly kind: ImportKind;
+}
+
+function failed(message: LocalizedText): ImportResult {
+  return { ok: false, notes: [{ code: 'input-unreadable', severity: 'warning', cells: [], message }] };
+}
+
+/** Why a file could not be read at all (before importing). */
+function fsReason(error: unknown): LocalizedText {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { zh: '文件不存在', en: 'file not found' };
+  if (code === 'EISDIR') return { zh: '这是目录，不是文件', en: 'is a directory, not a file' };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { zh: '无法读取：没有权限', en: 'cannot be read: permission denied' };
+  const reason = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+  return { zh: `无法读取（${reason}）`, en: `cannot be read (${reason})` };
+}
+
+/**
+ * Reads and imports one file in this thread. Never throws: a missing, unreadable, oversized or binary file is an
+ * `ok: false` result with a note saying why, and so is an importer failure (a bug), with its message.
+ */
+export async function importFile(file: string, options: ImportFileOptions = {}): Promise<ImportResult> {
+  const path = resolve(options.cwd ?? process.cwd(), file);
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (info.size > MAX_IMPORT_BYTES) {
+      // Refused on its size alone: the file is never read into memory.
+      const mb = (info.size / 1048576).toFixed(1);
+      return {
+        ok: false,
+        notes: [
+          {
+            code: 'input-too-large',
+            severity: 'warning',
+            cells: [],
+            message: {
+              zh: `输入过大（${mb} MB），上限为 20 MB`,
+              en: `input too large (${mb} MB); the limit is 20 MB`,
+            },
+          },
+        ],
+      };
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    return failed(fsReason(error));
+  }
+  try {
+    // Bytes, not text: importReport tells binary, UTF-16 and GBK files from text and says so.
+    return importReport(bytes, { kind: options.kind ?? 'auto' });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failed({ zh: `导入时出错（${reason}）`, en: `the importer failed (${reason})` });
+  }
+}
+
+/** Imports one job in the current thread; never throws. Used by the workers and by the in-thread fallback. */
+export async function runImportJob(job: ImportJob, threadId: number): Promise<ImportFileResult> {
+  const started = performance.now();
+  const result = await importFile(job.file, { cwd: job.cwd, kind: job.kind });
+  return { index: job.index, file: job.file, result, threadId, ms: performance.now() - started };
+}
+
+/**
+ * The compiled worker script, or undefined when there is none: from TypeScript sources (tests, `@nianbao/source`)
+ * Node 20 cannot start a worker on a .ts file, so the built `dist/pool-worker.js` is used if present; without a
+ * build the pool imports in this thread.
+ */
+function workerScript(): URL | undefined {
+  const here = new URL(import.meta.url);
+  const candidate = here.pathname.endsWith('.ts')
+    ? new URL('../dist/pool-worker.js', here)
+    : new URL('./pool-worker.js', here);
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+/** Whether {@link importFiles} will use worker threads here (false from TypeScript sources without a build). */
+export function importPoolUsesWorkers(): boolean {
+  return workerScript() !== undefined;
+}
+
+/** Flags a worker must not inherit, and whether each takes the next argument as its value. */
+const NOT_FOR_WORKERS: ReadonlyMap<string, boolean> = new Map([
+  // Export conditions: a `@nianbao/source` condition from a dev or test process would point the compiled worker
+  // at TypeScript sources Node cannot load.
+  ['--conditions', true],
+  ['-C', true],
+  // A parent started with `node -e` / `--input-type=module`: a worker refuses these ("--input-type can only be
+  // used with string input") and would never start.
+  ['--input-type', true],
+  ['--eval', true],
+  ['-e', true],
+  ['--print', true],
+  ['-p', true],
+]);
+
+/** The parent's Node flags minus those a worker running the compiled script must not inherit (see above). */
+export function compiledExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] ?? '';
+    const equals = arg.indexOf('=');
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    const takesValue = NOT_FOR_WORKERS.get(flag);
+    if (takesValue === undefined) out.push(arg);
+    else if (takesValue && equals < 0) i += 1;
+  }
+  return out;
+}
+
+/**
+ * Imports many files with a pool of worker threads sized to the cores (at most one per file); each worker reads
+ * and imports file after file. A file that cannot be read, or whose worker crashes, gets a failed result saying
+ * why; the others still complete. Results are returned in input order.
+ */
+export async function importFiles(
+  files: readonly string[],
+  options: ImportFilesOptions = {},
+): Promise<ImportFileResult[]> {
+  const size = poolSize(files.length, options.concurrency);
+  const script = size > 1 ? workerScript() : undefined;
+  return runPool(files, options, size, script);
+}
+
+function poolSize(files: number, concurrency: number | undefined): number {
+  const wanted = concurrency === undefined || !(concurrency >= 1) ? availableParallelism() : concurrency;
+  return Math.max(1, Math.min(Math.floor(wanted), files));
+}
+
+/**
+ * The pool itself, with the worker script given (tests pass a script that misbehaves on purpose). Exported for
+ * tests only; not part of the package's API.
+ *
+ * Protocol: the worker posts `{ ready: true }` once loaded, then answers each {@link ImportJob} with an
+ * {@link ImportFileResult}. A worker that dies before `ready` could not start (a broken build): its slot imports
+ * in this thread instead. A worker that dies holding a job fails that job only; a fresh worker takes its place.
+ */
+export async function runPool(
+  files: readonly string[],
+  options: ImportFilesOptions,
+  size: number,
+  script: URL | undefined,
+): Promise<ImportFileResult[]> {
+  const cwd = options.cwd ?? process.cwd();
+  const kind = options.kind ?? 'auto';
+  const results: ImportFileResult[] = new Array(files.length);
+  let done = 0;
+  let next = 0;
+  const take = (): ImportJob | undefined => {
+    if (next >= files.length) return undefined;
+    const index = next++;
+    return { index, file: files[index] ?? '', cwd, kind };
+  };
+  const finish = (result: ImportFileResult): void => {
+    results[result.index] = result;
+    done += 1;
+    options.onResult?.(result, done, files.length);
+  };
+  const inThread = async (): Promise<void> => {
+    for (let job = take(); job; job = take()) finish(await runImportJob(job, 0));
+  };
+  if (!script) {
+    await inThread();
+    return results;
+  }
+  let execArgv = compiledExecArgv(process.execArgv);
+  /**
+   * Starts a worker, or undefined if none can start. Node refuses per-process flags a worker cannot take (e.g. a
+   * parent run with `--max-old-space-size`) by throwing at once: workers then start with no flags at all.
+   */
+  const startWorker = (): InstanceType<typeof Worker> | undefined => {
+    try {
+      return new Worker(script, { execArgv });
+    } catch {
+      if (execArgv.length === 0) return undefined;
+      execArgv = [];
+      return startWorker();
+    }
+  };
+
+  /** Runs one worker until the queue is empty ('drained') or it dies ('crashed' or, before ready, 'broken'). */
+  const runWorker = (): Promise<'drained' | 'crashed' | 'broken'> =>
+    new Promise((settle) => {
+      const worker = startWorker();
+      if (!worker) {
+        settle('broken');
+        return;
+      }
+      // Read now: a worker's threadId becomes -1 once it has stopped.
+      const { threadId } = worker;
+      let ready = false;
+      let current: ImportJob | undefined;
+      let lastError = '';
+      const feed = (): void => {
+        current = take();
+        if (current) worker.postMessage(current);
+        else void worker.terminate();
+      };
+      worker.on('message', (message: ImportFileResult | { ready: true }) => {
+        if ('ready' in message) {
+          ready = true;
+          feed();
+          return;
+        }
+        current = undefined;
+        finish(message);
+        feed();
+      });
+      worker.on('error', (error) => {
+        lastError = error.message;
+      });
+      worker.on('exit', (code) => {
+        if (!ready) {
+          settle('broken');
+          return;
+        }
+        if (!current) {
+          settle('drained');
+          return;
+        }
+        const reason = lastError || `exit code ${code}`;
+        finish({
+          index: current.index,
+          file: current.file,
+          result: failed({
+            zh: `导入线程崩溃（${reason}）`,
+            en: `the import worker crashed (${reason})`,
+          }),
+          threadId,
+          ms: 0,
+        });
+        settle('crashed');
+      });
+    });
+
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < files.length) {
+        if ((await runWorker()) === 'broken') {
+          await inThread();
+          return;
+        }
+      }
+    }),
+  );
+  return results;
+}

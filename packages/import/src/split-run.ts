@@ -1,0 +1,109 @@
+/*
+ * Splitting digits that were printed without separators (`801000081` for 80,1,0,0,0,0,81). A run is a list
+ * of tokens (whitespace-separated digit strings; a token boundary is always a cell boundary); a reading cuts
+ * every token into one or more numbers so that there are exactly `count` numbers. A number never has a
+ * leading zero (`07` is two cells, 0 and 7) and has at most MAX_DIGITS digits.
+ */
+
+/** The longest number a count cell holds in practice (a province's 行政处罚 reaches 7 digits). */
+export const MAX_DIGITS = 9;
+
+/** Every reading of a run, or as many as the budget allowed. */
+export interface RunReadings {
+  /** Readings that `accept` allowed, in enumeration order. */
+  readonly candidates: number[][];
+  /** Readings of the right length, before `accept` (for reporting when none is accepted). */
+  readonly total: number;
+  /** False when the budget ran out before every reading was seen. */
+  readonly complete: boolean;
+}
+
+/**
+ * Every way to read `tokens` as `count` numbers that `accept` allows. `tokens` are digit strings; a token
+ * containing a decimal point (an amount) is never cut. `prune` sees every prefix and may reject it early
+ * (a group total that does not close); `budget` bounds the search steps.
+ */
+export function readRun(
+  tokens: readonly string[],
+  count: number,
+  accept: (values: readonly number[]) => boolean = () => true,
+  budget = 1_000_000,
+  prune: (values: readonly number[]) => boolean = () => true,
+): RunReadings {
+  const candidates: number[][] = [];
+  let total = 0;
+  let steps = 0;
+  let complete = true;
+  const values: number[] = [];
+  // Minimum cells still needed after token t (each remaining token gives at least one).
+  const tokenCount = tokens.length;
+  // Characters from token t onwards: what the remaining cells must hold (at most MAX_DIGITS each).
+  const after: number[] = new Array(tokenCount + 1).fill(0);
+  for (let t = tokenCount - 1; t >= 0; t--)
+    after[t] = (after[t + 1] as number) + (tokens[t] as string).length;
+
+  const rec = (t: number, offset: number, partsLeft: number): void => {
+    if (!complete) return;
+    if (++steps > budget) {
+      complete = false;
+      return;
+    }
+    const token = tokens[t];
+    if (token === undefined) {
+      if (partsLeft === 0) {
+        total++;
+        if (accept(values)) candidates.push([...values]);
+      }
+      return;
+    }
+    const rest = token.length - offset;
+    const tokensAfter = tokenCount - t - 1;
+    if (partsLeft < 1 + tokensAfter) return;
+    if (token.includes('.')) {
+      // An amount: one cell, never cut.
+      if (offset !== 0) return;
+      values.push(Number(token));
+      if (prune(values)) rec(t + 1, 0, partsLeft - 1);
+      values.pop();
+      return;
+    }
+    const maxLen = token[offset] === '0' ? 1 : Math.min(MAX_DIGITS, rest);
+    for (let len = 1; len <= maxLen; len++) {
+      const end = offset + len;
+      const left = token.length - end + (after[t + 1] as number);
+      if (left > (partsLeft - 1) * MAX_DIGITS) continue;
+      values.push(Number(token.slice(offset, end)));
+      if (!prune(values)) {
+        values.pop();
+        continue;
+      }
+      if (end === token.length) rec(t + 1, 0, partsLeft - 1);
+      else if (partsLeft - 1 >= 1 + tokensAfter) rec(t, end, partsLeft - 1);
+      values.pop();
+      if (!complete) return;
+    }
+  };
+  if (count > 0 && tokens.every((token) => /^\d+(\.\d+)?$/.test(token))) rec(0, 0, count);
+  return { candidates, total, complete };
+}
+
+/** Whether a reading's last value is the sum of the others (a 总计 column closes the row). */
+export function closesWithTotal(values: readonly number[]): boolean {
+  let sum = 0;
+  for (let i = 0; i < values.length - 1; i++) sum += values[i] as number;
+  return sum === values[values.length - 1];
+}
+
+/** Whether a 表四 reading of 15 values satisfies the three group totals (T4-R1). */
+export function t4Totals(values: readonly number[]): boolean {
+  for (let g = 0; g < 3; g++) {
+    if (!closesWithTotal(values.slice(g * 5, g * 5 + 5))) return false;
+  }
+  return true;
+}
+
+/** Prunes a 表四 prefix as soon as a completed group of five does not close (T4-R1). */
+export function t4Prefix(values: readonly number[]): boolean {
+  const n = values.length;
+  return n % 5 !== 0 || closesWithTotal(values.slice(n - 5, n));
+}
