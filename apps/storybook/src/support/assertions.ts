@@ -1,0 +1,117 @@
+import { type Evaluation, statutoryLayout, type TableId, type TableLayout } from '@nianbao/model';
+import { crossCheckRows } from '@nianbao/react';
+import { expect } from 'storybook/test';
+
+/*
+ * Assertions shared by the stories' `play` functions. Expected values always come from the model
+ * (`evaluateReport`, `crossCheckRows`), so a story checks that the page shows what the model computed.
+ */
+
+/** The one `<table>` of a statutory table inside `root`. */
+export function tableOf(root: HTMLElement, id: TableId | string): HTMLTableElement {
+  const table = root.querySelector<HTMLTableElement>(`table.nb-table--${id}`);
+  if (!table) throw new Error(`no table nb-table--${id}`);
+  return table;
+}
+
+/** The footer row of a rule (the row holding its title and, for 表四, the row after it). */
+function footerCellsOf(
+  table: HTMLTableElement,
+  idPrefix: string,
+  layout: TableLayout,
+  rule: string,
+): Element[] {
+  const title = table.querySelector(`#${CSS.escape(`${idPrefix}${layout.id}-check-${rule}`)}`);
+  if (!title) throw new Error(`no footer row for ${rule}`);
+  const row = title.closest('tr');
+  const rows = layout.labelColumns > 0 ? [row] : [row, row?.nextElementSibling];
+  return rows.flatMap((r) => (r ? Array.from(r.querySelectorAll('td')) : []));
+}
+
+/**
+ * The footer under `table` shows exactly the model's cross-checks for `evaluations`: every rule of the table a
+ * row, every check its two sides (`一+二 = 81 · （七）+四 = 80`) and its status class.
+ */
+export function expectFooterShows(
+  table: HTMLTableElement,
+  layout: TableLayout,
+  evaluations: readonly Evaluation[],
+  idPrefix = 'nb-',
+): void {
+  const rows = crossCheckRows(layout, evaluations);
+  expect(table.querySelectorAll('tfoot tr.nb-check-row').length).toBe(
+    rows.length * (layout.labelColumns > 0 ? 1 : 2),
+  );
+  for (const row of rows) {
+    const cells = footerCellsOf(table, idPrefix, layout, row.rule.id);
+    const text = cells.map((cell) => cell.textContent ?? '').join('\n');
+    if (row.mode === 'summary') expect(text).toContain(`${row.passed}/${row.total}`);
+    for (const cell of row.cells) {
+      for (const item of cell.items) {
+        expect(text).toContain(item.text);
+        const shown = cells.flatMap((c) =>
+          Array.from(c.querySelectorAll(`.nb-check--${item.evaluation.status}`)).filter((el) =>
+            (el.textContent ?? '').includes(item.text),
+          ),
+        );
+        expect(
+          shown.length,
+          `${row.rule.id}: ${item.text} shown as ${item.evaluation.status}`,
+        ).toBeGreaterThan(0);
+      }
+    }
+  }
+}
+
+/**
+ * Each cell a non-passing evaluation names is marked with the strongest status among them (✗ error,
+ * ⚠ warning or info, ？ uncertain), with a described-by message; `aria-invalid` on errors. Cells no finding
+ * names carry no mark.
+ */
+export function expectIssuesMarked(
+  table: HTMLTableElement,
+  evaluations: readonly Evaluation[],
+  id: TableId,
+): void {
+  const layout = statutoryLayout(id);
+  const rank = { uncertain: 0, warning: 1, fail: 2 } as const;
+  const glyph = { uncertain: '？', warning: '⚠', fail: '✗' } as const;
+  const expected = new Map<string, keyof typeof rank>();
+  for (const e of evaluations) {
+    if (e.status === 'pass') continue;
+    const status = e.status === 'uncertain' ? 'uncertain' : e.severity === 'error' ? 'fail' : 'warning';
+    for (const address of e.cells) {
+      if (!layout.cellsByAddress.has(address)) continue;
+      const before = expected.get(address);
+      if (before === undefined || rank[status] > rank[before]) expected.set(address, status);
+    }
+  }
+  for (const td of Array.from(table.querySelectorAll<HTMLElement>('td[data-cell]'))) {
+    const address = td.dataset.cell as string;
+    const status = expected.get(address);
+    const marked = ['fail', 'warning', 'uncertain'].find((s) => td.classList.contains(`nb-data--${s}`));
+    expect(marked, `${address} mark`).toBe(status);
+    if (!status) continue;
+    expect(td.querySelector('.nb-flag')?.textContent, `${address} glyph`).toBe(glyph[status]);
+    if (td.querySelector('input')) continue;
+    if (status === 'fail') expect(td.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (td.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    expect(describedBy.length, `${address} is described`).toBeGreaterThan(0);
+    for (const ref of describedBy) expect(document.getElementById(ref), ref).not.toBeNull();
+  }
+}
+
+/** Row labels of a horizontally scrolled table stay at the scroll container's left edge. */
+export async function expectStickyLabels(table: HTMLTableElement): Promise<void> {
+  const scroller = table.closest<HTMLElement>('.nb-table-scroll');
+  if (!scroller) throw new Error('no scroll container');
+  expect(scroller.scrollWidth, 'the table is wider than its container').toBeGreaterThan(scroller.clientWidth);
+  const label = table.querySelector<HTMLElement>('tbody .nb-sticky');
+  if (!label) throw new Error('no sticky row label');
+  scroller.scrollLeft = scroller.scrollWidth;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  expect(scroller.scrollLeft).toBeGreaterThan(0);
+  const gap = label.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
+  expect(Math.abs(gap), 'sticky label stays at the left edge').toBeLessThan(2);
+  scroller.scrollLeft = 0;
+}

@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+/** Debian's Chromium (`apt-get install chromium`); tests never download a browser. */
+const CHROMIUM = '/usr/bin/chromium';
+const conditions = ['@nianbao/source', 'module', 'browser', 'development|production'];
+const nodeConditions = ['@nianbao/source', 'module', 'node', 'import', 'default'];
+const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));
+
+const config: ViteUserConfig = defineConfig({
+  test: {
+    reporters: ['default', 'json'],
+    outputFile: { json: '.test-results/vitest.json' },
+    projects: [
+      {
+        // Every story is a test: it renders, its `play` function runs, and axe fails it on any violation.
+        extends: true,
+        plugins: [storybookTest({ configDir })],
+        resolve: { conditions },
+        // Found late, these would make Vite re-optimise and reload a test file mid-run.
+        optimizeDeps: {
+          include: ['storybook/theming/create', 'pdfjs-dist', '@nianbao/pdf > @react-pdf/renderer'],
+        },
+        test: {
+          name: 'stories',
+          // The smoke project runs after this one: both render PDFs, which is heavy on 2 cores.
+          sequence: { groupOrder: 0 },
+          // The PDF stories render three CJK fonts and several pages in the browser; leave room on 2 cores.
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM,
+                args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+      {
+        // The built static site (storybook-static), loaded in Chromium by playwright-core.
+        extends: true,
+        resolve: { conditions: nodeConditions },
+        test: {
+          name: 'smoke',
+          sequence: { groupOrder: 1 },
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 150_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
+
+export default config;
