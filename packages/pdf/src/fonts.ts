@@ -50,20 +50,36 @@ const RARE_FALLBACK_FILES = [
 let defaults: Record<FontRole, string> | undefined;
 
 /**
+ * The local path of a font file shipped in a package, or undefined where there is none: no `import.meta.resolve`
+ * (older bundlers), a browser (it has `import.meta.resolve` but cannot resolve a bare specifier without an import
+ * map, and a URL it can resolve is not a file this code can read by path).
+ */
+function packagedFontPath(specifier: string): string | undefined {
+  if (typeof import.meta.resolve !== 'function') return undefined;
+  try {
+    const url = new URL(import.meta.resolve(specifier));
+    return url.protocol === 'file:' ? decodeURIComponent(url.pathname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The default font files as local paths: Noto Serif SC Regular/Bold and Noto Sans SC Bold from the
  * `@nianbao/fonts` package (just those three files). Node only (in a browser pass URLs in `fonts`).
  * @throws Error when the font packages cannot be resolved (a browser build without `fonts`).
  */
 export function defaultFontSources(): Record<FontRole, string> {
   if (defaults) return defaults;
-  if (typeof import.meta.resolve !== 'function') {
-    throw new Error('@nianbao/pdf: default fonts need Node; pass `fonts` with a URL for every role');
-  }
   const files = {} as Record<keyof typeof DEFAULT_FILES, string>;
   for (const [key, specifier] of Object.entries(DEFAULT_FILES)) {
-    files[key as keyof typeof DEFAULT_FILES] = decodeURIComponent(
-      new URL(import.meta.resolve(specifier)).pathname,
-    );
+    const path = packagedFontPath(specifier);
+    if (path === undefined) {
+      throw new Error(
+        `@nianbao/pdf: cannot find the default font ${specifier} (in a browser, pass \`fonts\` with a URL for every role)`,
+      );
+    }
+    files[key as keyof typeof DEFAULT_FILES] = path;
   }
   const out = {} as Record<FontRole, string>;
   for (const role of FONT_ROLES) out[role] = files[DEFAULT_ROLE_FILE[role]];
@@ -129,14 +145,13 @@ let rareFamilies: readonly string[] | undefined;
 
 /**
  * The families of the bundled rare-character fallbacks (Noto Sans JP, Noto Sans HK), registered on first call.
- * Empty where the files cannot be resolved (a browser without `import.meta.resolve`).
+ * Empty where the files cannot be found by path (a browser): the glyph warnings then say which characters no
+ * font has, and the render goes on.
  */
 export function rareFallbackFamilies(): readonly string[] {
   if (rareFamilies) return rareFamilies;
-  if (typeof import.meta.resolve !== 'function') return [];
-  rareFamilies = RARE_FALLBACK_FILES.map((specifier) =>
-    familyFor(decodeURIComponent(new URL(import.meta.resolve(specifier)).pathname)),
-  );
+  const paths = RARE_FALLBACK_FILES.map(packagedFontPath).filter((path) => path !== undefined);
+  rareFamilies = paths.map((path) => familyFor(path));
   return rareFamilies;
 }
 

@@ -49,4 +49,11 @@ describe('compiledExecArgv', () => {
       ]),
     ).toEqual(['--enable-source-maps']);
   });
+
+  it('drops the flags of a `node -e` / `--input-type=module` parent, which a worker refuses', async () => {
+    const { compiledExecArgv } = await import('./pool.js');
+    expect(
+      compiledExecArgv(['--input-type=module', '-e', 'code()', '--max-old-space-size=512', '--print', 'x']),
+    ).toEqual(['--max-old-space-size=512']);
+  });
 });

@@ -80,16 +80,29 @@ export async function poolUsesWorkers(): Promise<boolean> {
   return (await workerScript()) !== undefined;
 }
 
-/**
- * The parent's Node flags minus export conditions: the workers run the compiled script, and a `@nianbao/source`
- * condition inherited from a dev or test process would point them at TypeScript sources Node cannot load.
- */
+/** Flags a worker must not inherit, and whether each takes the next argument as its value. */
+const NOT_FOR_WORKERS: ReadonlyMap<string, boolean> = new Map([
+  // Export conditions: a `@nianbao/source` condition inherited from a dev or test process would point the
+  // compiled worker at TypeScript sources Node cannot load.
+  ['--conditions', true],
+  ['-C', true],
+  // A parent started with `node -e` / `--input-type=module`: a worker refuses these and would never start.
+  ['--input-type', true],
+  ['--eval', true],
+  ['-e', true],
+  ['--print', true],
+  ['-p', true],
+]);
+
+/** The parent's Node flags minus those a worker running the compiled script must not inherit (see above). */
 export function compiledExecArgv(execArgv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i] ?? '';
-    if (arg === '--conditions' || arg === '-C') i += 1;
-    else if (!arg.startsWith('--conditions=') && !arg.startsWith('-C=')) out.push(arg);
+    const equals = arg.indexOf('=');
+    const takesValue = NOT_FOR_WORKERS.get(equals > 0 ? arg.slice(0, equals) : arg);
+    if (takesValue === undefined) out.push(arg);
+    else if (takesValue && equals < 0) i += 1;
   }
   return out;
 }
@@ -123,7 +136,13 @@ export async function renderPdfFiles(
       { length: size },
       () =>
         new Promise<void>((resolve) => {
-          const worker = new Worker(script, { execArgv: compiledExecArgv(process.execArgv) });
+          let worker: InstanceType<typeof Worker>;
+          try {
+            worker = new Worker(script, { execArgv: compiledExecArgv(process.execArgv) });
+          } catch {
+            // Node refuses per-process flags a worker cannot take (e.g. --max-old-space-size) by throwing.
+            worker = new Worker(script, { execArgv: [] });
+          }
           let current = -1;
           const feed = (): void => {
             if (next >= jobs.length) {

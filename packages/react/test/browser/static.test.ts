@@ -103,6 +103,23 @@ describe.skipIf(skipBrowser)('static HTML in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('takes --nb-* tokens set on an ancestor of the fragment, on .nb-report itself, or not at all', async () => {
+    const fragment = renderReportHtml(seedReport, { fragment: true, crossChecks: CHECKS });
+    const headerBackground = (): Promise<string> =>
+      page
+        .locator('.nb-table--t3 thead th')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.setContent(`<main>${fragment}</main>`);
+    expect(await headerBackground()).toBe('rgb(243, 242, 241)');
+    await page.setContent(`<main style="--nb-color-header-background: #e8f1fb">${fragment}</main>`);
+    expect(await headerBackground()).toBe('rgb(232, 241, 251)');
+    await page.setContent(
+      `<style>.portal .nb-report { --nb-color-header-background: #fdecec }</style><main class="portal">${fragment}</main>`,
+    );
+    expect(await headerBackground()).toBe('rgb(253, 236, 236)');
+  });
+
   it('keeps cell borders in forced-colors mode', async () => {
     await page.emulateMedia({ forcedColors: 'active' });
     await page.setContent(renderReportHtml(seedReport, { crossChecks: CHECKS }));
