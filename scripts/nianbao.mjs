@@ -19,10 +19,14 @@ function readJson(path) {
   }
 }
 
-/** Every `./dist/….js` an exports map points at, whatever the nesting of conditions. */
+/**
+ * Every `./dist/…` file an exports map points at (compiled `.js`, or built assets such as @nianbao/fonts' TTFs),
+ * whatever the nesting of conditions.
+ */
 function distTargets(exportsField, into = new Set()) {
   if (typeof exportsField === 'string') {
-    if (exportsField.startsWith('./dist/') && exportsField.endsWith('.js')) into.add(exportsField.slice(7));
+    if (exportsField.startsWith('./dist/') && !exportsField.endsWith('.d.ts'))
+      into.add(exportsField.slice(7));
   } else if (exportsField && typeof exportsField === 'object') {
     for (const value of Object.values(exportsField)) distTargets(value, into);
   }
