@@ -9,6 +9,9 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Property tests import hundreds of generated tables and pool tests start worker threads: seconds each when
+    // CI runs every package's suite at once on two cores.
+    testTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
   },
