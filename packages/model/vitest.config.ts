@@ -9,7 +9,7 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     // CI runs every package's suite at once on 2 cores; property tests must not fail on a slow machine.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },

@@ -9,6 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: conditions } },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    // Real renders and worker pools: seconds each when CI runs every package's suite at once on two cores.
+    testTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
   },

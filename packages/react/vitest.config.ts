@@ -12,7 +12,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
     // Browser tests start Chromium; give them room on a 2-core machine.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
