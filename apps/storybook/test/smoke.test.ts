@@ -143,7 +143,12 @@ describe.skipIf(skip)('built storybook (storybook-static)', () => {
 
   it('renders the seed report as a PDF in the page, page by page', async () => {
     const { page, errors } = await open(`iframe.html?id=${encodeURIComponent('pdf--seed')}&viewMode=story`);
-    await page.waitForSelector('.sb-pdf[data-phase="done"]', { timeout: 90_000 });
+    // Settled either way, so a failed render fails here with its message rather than as a bare timeout.
+    await page.waitForSelector('.sb-pdf:not([data-phase="rendering"])', { timeout: 120_000 });
+    expect(
+      await page.locator('.sb-pdf').getAttribute('data-phase'),
+      await page.locator('.sb-pdf p').textContent(),
+    ).toBe('done');
     expect(await page.locator('canvas[data-page]').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('a[download]').getAttribute('download')).toBe('seed-report.pdf');
     await page.close();
