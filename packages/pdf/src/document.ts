@@ -1,10 +1,10 @@
-import type { Block, LocalizedText, Report, TableId } from '@nianbao/model';
+import type { Block, LocalizedText, Report, TableId } from '@nianbao/model/core';
 import {
   NARRATIVE_HEADINGS as PART_HEADINGS,
   reportTitle,
   STATUTORY_TABLES,
   statutoryLayout,
-} from '@nianbao/model';
+} from '@nianbao/model/core';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { type ComponentProps, createElement as h, type ReactElement, type ReactNode } from 'react';
 import type { FontFamilies } from './fonts.js';

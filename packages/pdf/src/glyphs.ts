@@ -1,11 +1,11 @@
-import type { LocalizedText, Report } from '@nianbao/model';
+import type { LocalizedText, Report } from '@nianbao/model/core';
 import {
   NARRATIVE_HEADINGS as PART_HEADINGS,
   readCell,
   reportTitle,
   STATUTORY_TABLES,
   statutoryLayout,
-} from '@nianbao/model';
+} from '@nianbao/model/core';
 import type { DraftFinding } from './document.js';
 import type { FontFamilies, GlyphFont } from './fonts.js';
 import type { FontRole } from './roles.js';

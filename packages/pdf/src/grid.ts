@@ -1,4 +1,4 @@
-import type { LayoutCell, TableLayout } from '@nianbao/model';
+import type { LayoutCell, TableLayout } from '@nianbao/model/core';
 
 /*
  * react-pdf has no table: only flex boxes. A statutory table's grid is turned into nested boxes by guillotine

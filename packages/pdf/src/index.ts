@@ -3,7 +3,7 @@
  * from the same `TableLayout` as the web components.
  */
 
-export { NARRATIVE_HEADINGS as PART_HEADINGS, reportTitle } from '@nianbao/model';
+export { NARRATIVE_HEADINGS as PART_HEADINGS, reportTitle } from '@nianbao/model/core';
 export {
   type DocumentOptions,
   type DraftFinding,

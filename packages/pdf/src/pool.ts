@@ -1,4 +1,4 @@
-import type { Report } from '@nianbao/model';
+import type { Report } from '@nianbao/model/core';
 import type { DocumentOptions } from './document.js';
 import type { FontSources } from './fonts.js';
 import type { GlyphWarning } from './glyphs.js';

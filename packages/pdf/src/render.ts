@@ -1,4 +1,4 @@
-import { checkReport, type Report } from '@nianbao/model';
+import { checkReport, type Report } from '@nianbao/model/core';
 import { pdf } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import {

@@ -1,5 +1,5 @@
-import type { LayoutCell, Report, TableLayout } from '@nianbao/model';
-import { readCell } from '@nianbao/model';
+import type { LayoutCell, Report, TableLayout } from '@nianbao/model/core';
+import { readCell } from '@nianbao/model/core';
 import { Canvas, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type GridBox, gridSections, type Region } from './grid.js';

@@ -1,0 +1,42 @@
+/**
+ * @nianbao/model/core — everything in @nianbao/model except the runtime validation (`parseReport`,
+ * `parseReportJson`, `reportJsonSchema`), which loads zod. Renderers that receive an already valid `Report`
+ * (the PDF package) import this to keep zod out of their start-up.
+ */
+export {
+  type CheckOptions,
+  checkReport,
+  completeTotals,
+  type Evaluation,
+  evaluateReport,
+  type Finding,
+  isReportOk,
+  RULES,
+  type RuleId,
+  type RuleScope,
+  type RuleSpec,
+  type Severity,
+} from './checks/index.js';
+export { assertTiling, LayoutError, layoutTable } from './layout/layout-table.js';
+export type {
+  HeaderScope,
+  LayoutCell,
+  LayoutCellKind,
+  LayoutRow,
+  LayoutSection,
+  TableLayout,
+} from './layout/types.js';
+export { computeColumnWidths, textWidth } from './layout/widths.js';
+export {
+  type CellInfo,
+  cellLabel,
+  describeCell,
+  readCell,
+  statutoryCells,
+  statutoryLayout,
+  writeCell,
+} from './tables/cells.js';
+export { NARRATIVE_HEADINGS, reportTitle } from './tables/parts.js';
+export type { ColumnNode, RowNode, TableBlock, TableSpec, ValueKind } from './tables/spec-types.js';
+export { STATUTORY_TABLES, T2_SPEC, T3_CORNER_NOTE, T3_SPEC, T4_SPEC } from './tables/statutory-2021.js';
+export * from './types.js';
