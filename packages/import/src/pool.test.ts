@@ -61,7 +61,10 @@ describe('importFiles', () => {
     expect(progress).toEqual(files.map((_, i) => i + 1));
     const threads = new Set(results.map((r) => r.threadId));
     expect(threads.has(0), 'nothing ran in the calling thread').toBe(false);
-    expect(threads.size).toBe(2);
+    // Two workers start; which of them takes how many files depends on start-up time (on a loaded machine one
+    // may take them all), so the count is a bound, not an exact number.
+    expect(threads.size).toBeGreaterThanOrEqual(1);
+    expect(threads.size).toBeLessThanOrEqual(2);
     // Structured clone keeps the ImportResult exactly (plain data: no classes, Maps or functions to lose).
     for (const r of results) expect(r.result).toStrictEqual(direct(r.file));
     expect(results.every((r) => r.result.ok)).toBe(true);
