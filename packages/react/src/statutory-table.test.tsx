@@ -181,3 +181,28 @@ describe('any layout', () => {
     expect(table.querySelector('[data-cell="t2.procurement.amount"]')?.textContent).toBe('251000');
   });
 });
+
+describe('label', () => {
+  it('adds words to the accessible name only, so two copies of one table are told apart', () => {
+    document.body.innerHTML = renderToString(
+      <>
+        <ApplicationsTable t3={seedReport.t3} idPrefix="a-" label="2022年" />
+        <ApplicationsTable t3={blankReport().t3} idPrefix="b-" label="上年" />
+      </>,
+    );
+    const names = [...document.querySelectorAll('section[aria-labelledby]')].map(
+      (region) => document.getElementById(region.getAttribute('aria-labelledby') ?? '')?.textContent,
+    );
+    const caption = statutoryLayout('t3').caption;
+    expect(names).toEqual([`${caption}（2022年）`, `${caption}（上年）`]);
+    for (const span of document.querySelectorAll('caption > span')) {
+      expect(span.classList.contains('nb-sr-only')).toBe(true);
+    }
+  });
+
+  it('leaves the caption as the statute writes it when absent', () => {
+    const table = mount(renderToString(<ApplicationsTable t3={seedReport.t3} />));
+    expect(table.caption?.textContent).toBe(statutoryLayout('t3').caption);
+    expect(table.caption?.querySelector('span')).toBeNull();
+  });
+});

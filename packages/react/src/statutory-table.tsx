@@ -45,6 +45,11 @@ export interface StatutoryTableProps {
   locale?: Locale;
   /** Keep the caption for assistive technology but hide it on screen (when a heading already shows it). @default false */
   hideCaption?: boolean;
+  /**
+   * Words added to the table's accessible name after its caption, for assistive technology only (e.g. `2024年`,
+   * `上年`): two copies of one statutory table on a page then have names that tell them apart.
+   */
+  label?: string;
   /** Extra class on the scroll container. */
   className?: string;
 }
@@ -275,6 +280,7 @@ export function StatutoryTable(props: StatutoryTableProps): ReactElement {
       <table className={`nb-table nb-table--${layout.id}${editable ? ' nb-table--editable' : ''}`}>
         <caption id={captionId} className={props.hideCaption ? 'nb-sr-only' : 'nb-caption'}>
           {layout.caption}
+          {props.label ? <span className="nb-sr-only">（{props.label}）</span> : null}
         </caption>
         {model.labelWidths.length > 0 && (
           <colgroup className="nb-cols-labels">

@@ -54,8 +54,6 @@ export const English: Story = {
 export const AllVariants: Story = {
   name: '全部状态 All variants',
   render: () => <AllVariantsView table="t2" />,
-  // The page repeats one statutory table, so its scroll regions share the caption as their name on purpose.
-  parameters: { a11y: { config: { rules: [{ id: 'landmark-unique', enabled: false }] } } },
   play: async ({ canvasElement }) => {
     expect(canvasElement.querySelectorAll('table.nb-table--t2').length).toBe(variantsOf('t2').length);
   },

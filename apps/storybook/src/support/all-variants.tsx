@@ -34,6 +34,8 @@ function TableFor({ table, variant }: { table: TableId; variant: Variant }): Rea
     ...checked(variant.report, variant.options),
     idPrefix: `v-${variant.key}-`,
     hideCaption: true,
+    // One statutory table repeated: the variant's title makes each scroll region's name unique.
+    label: variant.title,
   };
   if (table === 't2') return <ProactiveDisclosureTable t2={variant.report.t2} {...common} />;
   if (table === 't3') return <ApplicationsTable t3={variant.report.t3} {...common} />;
