@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LocalizedText } from '@nianbao/model';
+import { type CliIo, EXIT } from './command.js';
+import { localize } from './format/lang.js';
 
 /** Why a file could not be written, or `undefined` on success. */
 export type WriteFailure = { code: string; message: LocalizedText } | undefined;
@@ -55,4 +57,28 @@ export async function writeOutput(
       }
     }
   }
+}
+
+/**
+ * Generated output (HTML, a schema): printed on stdout, or with `-o FILE` written there (replacing an older copy,
+ * which is what a user regenerating it wants) and `wrote FILE` printed. Resolves to the exit code: 0, or 2 with
+ * the reason on stderr when the file cannot be written.
+ */
+export async function printOrWrite(
+  command: string,
+  output: string | undefined,
+  io: CliIo,
+  text: string,
+): Promise<number> {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const failure = await writeOutput(output, io.cwd, text, true);
+  if (failure) {
+    io.stderr.write(`nianbao ${command}: ${localize(failure.message, 'both')}\n`);
+    return EXIT.usage;
+  }
+  io.stdout.write(`${localize({ zh: '已写入', en: 'wrote' }, 'both')} ${output}\n`);
+  return EXIT.ok;
 }

@@ -3,9 +3,8 @@ import { seedReport } from '@nianbao/model/fixtures';
 import { type Command, type CommandContext, EXIT, UsageError } from '../command.js';
 import type { FormatOptions } from '../format/findings.js';
 import { formatFileSummary, formatParseFailure } from '../format/issues.js';
-import { localize } from '../format/lang.js';
 import { readReportFile } from '../read-report.js';
-import { writeOutput } from '../write-output.js';
+import { printOrWrite } from '../write-output.js';
 
 /**
  * `nianbao html [FILE] [-o out.html] [--fragment]`: the report as self-contained HTML (stylesheet inlined) for
@@ -75,16 +74,6 @@ export const htmlCommand: Command = {
     const { renderReportHtml } = await import('@nianbao/react/server');
     const html = renderReportHtml(report, { fragment: options.fragment === true });
     const text = html.endsWith('\n') ? html : `${html}\n`;
-    if (typeof options.output !== 'string') {
-      io.stdout.write(text);
-      return EXIT.ok;
-    }
-    const failure = await writeOutput(options.output, io.cwd, text, true);
-    if (failure) {
-      io.stderr.write(`nianbao html: ${localize(failure.message, 'both')}\n`);
-      return EXIT.usage;
-    }
-    io.stdout.write(`${localize({ zh: '已写入', en: 'wrote' }, 'both')} ${options.output}\n`);
-    return EXIT.ok;
+    return printOrWrite('html', typeof options.output === 'string' ? options.output : undefined, io, text);
   },
 };

@@ -1,7 +1,6 @@
 import { reportJsonSchema } from '@nianbao/model';
-import { type Command, type CommandContext, EXIT } from '../command.js';
-import { localize } from '../format/lang.js';
-import { writeOutput } from '../write-output.js';
+import type { Command, CommandContext } from '../command.js';
+import { printOrWrite } from '../write-output.js';
 
 /** `nianbao schema [-o FILE]`: the JSON Schema (draft 2020-12) of Report JSON v1, pretty-printed. */
 export const schemaCommand: Command = {
@@ -22,17 +21,6 @@ export const schemaCommand: Command = {
 
   async run({ options, io }: CommandContext): Promise<number> {
     const text = `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
-    if (typeof options.output !== 'string') {
-      io.stdout.write(text);
-      return EXIT.ok;
-    }
-    // A schema is generated output, so replacing an older copy is what the user wants.
-    const failure = await writeOutput(options.output, io.cwd, text, true);
-    if (failure) {
-      io.stderr.write(`nianbao schema: ${localize(failure.message, 'both')}\n`);
-      return EXIT.usage;
-    }
-    io.stdout.write(`${localize({ zh: '已写入', en: 'wrote' }, 'both')} ${options.output}\n`);
-    return EXIT.ok;
+    return printOrWrite('schema', typeof options.output === 'string' ? options.output : undefined, io, text);
   },
 };
