@@ -4,6 +4,8 @@
  * write instead (see statutory-format-2021.md §2–§5), each with where it was seen.
  */
 
+import { NARRATIVE_HEADINGS, T2_SPEC, T3_SPEC, T4_SPEC } from '@nianbao/model';
+
 /** A part of the report and the key phrases its heading may carry (without the 一、 numbering). */
 export interface PartHeadingVariants {
   readonly part: 'overview' | 't2' | 't3' | 't4' | 'problems' | 'other';
@@ -11,15 +13,21 @@ export interface PartHeadingVariants {
   readonly phrases: readonly string[];
 }
 
-/** Heading variants of the six parts, in report order. The first phrase is the statute's. */
+/** A statutory heading without its `一、` numbering: the phrase reports are matched on. */
+const phrase = (heading: string): string => heading.replace(/^[一二三四五六]、/, '');
+
+/**
+ * Heading variants of the six parts, in report order. The first phrase is the statute's, from @nianbao/model;
+ * the rest are what published reports write instead.
+ */
 export const PART_HEADINGS: readonly PartHeadingVariants[] = [
-  { part: 'overview', phrases: ['总体情况'] },
-  { part: 't2', phrases: ['主动公开政府信息情况'] },
-  { part: 't3', phrases: ['收到和处理政府信息公开申请情况'] },
+  { part: 'overview', phrases: [phrase(NARRATIVE_HEADINGS.overview)] },
+  { part: 't2', phrases: [phrase(T2_SPEC.caption)] },
+  { part: 't3', phrases: [phrase(T3_SPEC.caption)] },
   {
     part: 't4',
     phrases: [
-      '政府信息公开行政复议、行政诉讼情况',
+      phrase(T4_SPEC.caption),
       '政府信息公开行政复议和行政诉讼情况',
       '政府信息公开行政复议及行政诉讼情况',
       '因政府信息公开申请行政复议、提起行政诉讼的情况',
@@ -28,7 +36,7 @@ export const PART_HEADINGS: readonly PartHeadingVariants[] = [
   {
     part: 'problems',
     phrases: [
-      '存在的主要问题及改进情况',
+      phrase(NARRATIVE_HEADINGS.problems),
       '存在的主要问题及整改措施', // 013
       '政府信息公开工作存在的主要问题及改进情况',
       '存在的主要问题和改进措施', // 014 preamble wording
@@ -36,7 +44,7 @@ export const PART_HEADINGS: readonly PartHeadingVariants[] = [
       '存在的主要问题和改进情况',
     ],
   },
-  { part: 'other', phrases: ['其他需要报告的事项'] },
+  { part: 'other', phrases: [phrase(NARRATIVE_HEADINGS.other)] },
 ];
 
 /** Row labels reports print instead of the statute's, keyed by the statute's row key path. */
