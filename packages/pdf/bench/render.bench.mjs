@@ -1,10 +1,14 @@
 // pnpm bench (after pnpm build): @nianbao/pdf against headless Chromium printing the same report, same run.
 //
-// For the seed and the busy fixture, both renderers: cold (a fresh process, start to file written), warm (another
-// render in a live process / live page, median of 5) and the PDF size; then batch throughput with the worker pool;
+// For the seed and the busy fixture, both renderers: cold (a fresh process, start to file written; median of
+// BENCH_COLD runs, the renderers taking turns so a change in the machine's load hits both alike), warm (another render
+// in a live process / live page, median of BENCH_RUNS) and the PDF size; then batch throughput with the worker pool;
 // then the installed size of the package. Chromium is Debian's /usr/bin/chromium driven by playwright-core, on a
 // page built by @nianbao/react's renderReportHtml with the same Noto Serif SC font through @font-face.
-// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 5).
+// @nianbao/pdf's cold start is `@nianbao/pdf/node` (what the CLI and the pool use) with its code cache written by an
+// untimed first run, as on every run after a machine's first; also printed: the same without the cache (a machine's
+// first run) and the main entry.
+// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 5), BENCH_COLD (default 5).
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -26,7 +30,9 @@ process.env.NODE_ENV ??= 'production';
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
 const pdfDist = pathToFileURL(join(pkg, 'dist/index.js')).href;
+const nodeDist = pathToFileURL(join(pkg, 'dist/node.js')).href;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
 const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -54,33 +60,22 @@ const { seedReport, busyReport } = await import('@nianbao/model/fixtures');
 const fixtures = { seed: seedReport, busy: busyReport };
 const results = { date: new Date().toISOString(), cores: availableParallelism(), fixtures: {} };
 
-// ---- @nianbao/pdf: cold (fresh process), warm (live process), size
-function coldPdf(name) {
-  const out = join(work, `cold-${name}.pdf`);
-  const script = `const t=performance.now();const {renderReportPdfToFile}=await import(${JSON.stringify(pdfDist)});const f=await import('@nianbao/model/fixtures');await renderReportPdfToFile(f.${name}Report, ${JSON.stringify(out)});`;
+// ---- cold: fresh processes, each renderer in turn
+const codeCache = join(work, 'code-cache');
+/** Runs `script` in a fresh Node process and returns its wall time, start to exit. */
+function fresh(script, env = {}) {
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: pkg,
     encoding: 'utf8',
+    env: { ...process.env, NIANBAO_COMPILE_CACHE: codeCache, ...env },
   });
   if (run.status !== 0) throw new Error(run.stderr);
   return performance.now() - started;
 }
+const pdfScript = (entry, name) =>
+  `const {renderReportPdfToFile}=await import(${JSON.stringify(entry)});const f=await import('@nianbao/model/fixtures');await renderReportPdfToFile(f.${name}Report, ${JSON.stringify(join(work, `cold-${name}.pdf`))});`;
 
-for (const [name, report] of Object.entries(fixtures)) {
-  const cold = median(Array.from({ length: 3 }, () => coldPdf(name)));
-  await renderReportPdf(report);
-  const warm = [];
-  let bytes;
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    bytes = await renderReportPdf(report);
-    warm.push(performance.now() - t);
-  }
-  results.fixtures[name] = { pdf: { coldMs: cold, warmMs: median(warm), bytes: bytes.length } };
-}
-
-// ---- Chromium printing @nianbao/react's HTML with the same font
 let chromium;
 try {
   chromium = (await import('playwright-core')).chromium;
@@ -99,23 +94,49 @@ function htmlFile(name, report) {
   return file;
 }
 const pdfOptions = { format: 'A4', preferCSSPageSize: true, printBackground: false };
+// cold Chromium: a fresh process launches the browser, loads the page, prints, writes the file, exits.
+const chromiumScript = (name, page) =>
+  `const {chromium}=await import('playwright-core');const b=await chromium.launch({executablePath:${JSON.stringify(CHROMIUM)},args:${JSON.stringify(CHROMIUM_ARGS)}});const p=await b.newPage();await p.goto(${JSON.stringify(pathToFileURL(page).href)},{waitUntil:'load'});await p.evaluate(()=>document.fonts.ready);await p.pdf({...${JSON.stringify(pdfOptions)},path:${JSON.stringify(join(work, `chromium-${name}.pdf`))}});await b.close();`;
+
+fresh(pdfScript(nodeDist, 'seed')); // writes the code cache (untimed)
+for (const [name, report] of Object.entries(fixtures)) {
+  const kinds = {
+    node: () => fresh(pdfScript(nodeDist, name)),
+    nodeNoCache: () => fresh(pdfScript(nodeDist, name), { NIANBAO_COMPILE_CACHE: '0' }),
+    main: () => fresh(pdfScript(pdfDist, name)),
+  };
+  if (haveChromium) {
+    const page = htmlFile(name, report);
+    kinds.chromium = () => fresh(chromiumScript(name, page));
+  }
+  const times = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+  for (let i = 0; i < COLD_RUNS; i++) for (const [k, run] of Object.entries(kinds)) times[k].push(run());
+  results.fixtures[name] = {
+    pdf: {
+      coldMs: median(times.node),
+      coldNoCacheMs: median(times.nodeNoCache),
+      coldMainEntryMs: median(times.main),
+    },
+    ...(haveChromium ? { chromium: { coldMs: median(times.chromium) } } : {}),
+  };
+}
+
+// ---- warm (a live process) and size
+for (const [name, report] of Object.entries(fixtures)) {
+  await renderReportPdf(report);
+  const warm = [];
+  let bytes;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    bytes = await renderReportPdf(report);
+    warm.push(performance.now() - t);
+  }
+  Object.assign(results.fixtures[name].pdf, { warmMs: median(warm), bytes: bytes.length });
+}
 
 if (haveChromium) {
-  for (const [name, report] of Object.entries(fixtures)) {
-    const page = htmlFile(name, report);
-    const out = join(work, `chromium-${name}.pdf`);
-    // cold: a fresh process launches the browser, loads the page, prints, writes the file, exits.
-    const script = `const t=performance.now();const {chromium}=await import('playwright-core');const b=await chromium.launch({executablePath:${JSON.stringify(CHROMIUM)},args:${JSON.stringify(CHROMIUM_ARGS)}});const p=await b.newPage();await p.goto(${JSON.stringify(pathToFileURL(page).href)},{waitUntil:'load'});await p.evaluate(()=>document.fonts.ready);await p.pdf({...${JSON.stringify(pdfOptions)},path:${JSON.stringify(out)}});await b.close();`;
-    const colds = [];
-    for (let i = 0; i < 3; i++) {
-      const started = performance.now();
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-        cwd: pkg,
-        encoding: 'utf8',
-      });
-      if (run.status !== 0) throw new Error(run.stderr);
-      colds.push(performance.now() - started);
-    }
+  for (const [name] of Object.entries(fixtures)) {
+    const page = join(work, `${name}.html`);
     // warm: a live browser and page; each render loads the page again and prints.
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const live = await browser.newPage();
@@ -136,12 +157,11 @@ if (haveChromium) {
       printOnly.push(performance.now() - t);
     }
     await browser.close();
-    results.fixtures[name].chromium = {
-      coldMs: median(colds),
+    Object.assign(results.fixtures[name].chromium, {
       warmMs: median(warm),
       warmPdfOnlyMs: median(printOnly),
       bytes: bytes.length,
-    };
+    });
   }
 }
 
@@ -229,7 +249,7 @@ const lines = [`@nianbao/pdf bench — ${results.date}, ${results.cores} cores`,
 lines.push('fixture  renderer         cold        warm        PDF size');
 for (const [name, r] of Object.entries(results.fixtures)) {
   lines.push(
-    `${name.padEnd(8)} @nianbao/pdf     ${ms(r.pdf.coldMs).padEnd(11)} ${ms(r.pdf.warmMs).padEnd(11)} ${kb(r.pdf.bytes)}`,
+    `${name.padEnd(8)} @nianbao/pdf     ${ms(r.pdf.coldMs).padEnd(11)} ${ms(r.pdf.warmMs).padEnd(11)} ${kb(r.pdf.bytes)}   (cold without code cache ${ms(r.pdf.coldNoCacheMs)}, main entry ${ms(r.pdf.coldMainEntryMs)})`,
   );
   if (r.chromium) {
     lines.push(

@@ -136,6 +136,7 @@ function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): 
       h(
         Text,
         {
+          hyphenationCallback: cjkHyphenationCallback,
           style: {
             fontFamily: stack(fonts.body, fonts),
             fontSize: TYPE.pageNumber,
@@ -168,6 +169,7 @@ function watermark(fonts: FontFamilies, width: number, height: number): ReactEle
     h(
       Text,
       {
+        hyphenationCallback: cjkHyphenationCallback,
         style: {
           fontFamily: fonts.title,
           fontSize: size,
@@ -218,6 +220,7 @@ function findingsPage(findings: readonly DraftFinding[], fonts: FontFamilies): R
     h(
       Text,
       {
+        hyphenationCallback: cjkHyphenationCallback,
         style: {
           fontFamily: stack(fonts.heading, fonts),
           fontSize: TYPE.body,

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedReport } from '@nianbao/model/fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type RenderJobResult, renderPdfFiles } from './pool.js';
+import { type RenderJobResult, renderPdfFiles, runRenderJob } from './pool.js';
 
 describe('renderPdfFiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-pool-'));
@@ -33,6 +33,20 @@ describe('renderPdfFiles', () => {
     expect(existsSync(join(dir, 'c.pdf'))).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'c.pdf']);
   }, 120_000);
+});
+
+describe('runRenderJob (in this thread)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-job-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('renders with this thread’s renderer and reports a failure as a result, not a throw', async () => {
+    const ok = await runRenderJob({ report: seedReport, path: join(dir, 'one.pdf') }, 7);
+    expect(ok).toMatchObject({ index: 7, ok: true, warnings: [] });
+    expect(readFileSync(join(dir, 'one.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const bad = await runRenderJob({ report: seedReport, path: join(dir, 'no-such-dir', 'two.pdf') }, 8);
+    expect(bad).toMatchObject({ index: 8, ok: false });
+    expect(bad.ok === false && bad.error).toMatch(/ENOENT|no such file/i);
+  });
 });
 
 describe('compiledExecArgv', () => {

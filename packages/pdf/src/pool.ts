@@ -44,12 +44,28 @@ export interface PoolOptions {
   readonly onResult?: (result: RenderJobResult, done: number, total: number) => void;
 }
 
+type RenderToFile = typeof import('./render.js')['renderReportPdfToFile'];
+
+/**
+ * The renderer of this thread: the bundled, code-cached one of a Node process where it was built (it starts
+ * sooner), else the main entry's. The loader's specifier is computed, so bundlers leave that Node-only module (vm,
+ * fs) alone, as browsers never run the pool; from the TypeScript sources (tests) it is the .ts file.
+ */
+async function threadRenderer(): Promise<RenderToFile> {
+  const here = import.meta.url;
+  const loader = new URL(here.endsWith('.ts') ? './node-engine.ts' : './node-engine.js', here).href;
+  const { loadNodeEngine } = (await import(
+    /* @vite-ignore */ /* webpackIgnore: true */ loader
+  )) as typeof import('./node-engine.js');
+  return loadNodeEngine()?.renderReportPdfToFile ?? (await import('./render.js')).renderReportPdfToFile;
+}
+
 /** Renders one job in this thread; never throws. */
 export async function runRenderJob(job: RenderJob, index: number): Promise<RenderJobResult> {
-  const { renderReportPdfToFile } = await import('./render.js');
-  const started = performance.now();
   const warnings: GlyphWarning[] = [];
   try {
+    const renderReportPdfToFile = await threadRenderer();
+    const started = performance.now();
     await renderReportPdfToFile(job.report, job.path, { ...job.options, onWarning: (w) => warnings.push(w) });
     return { index, path: job.path, ok: true, warnings, ms: performance.now() - started };
   } catch (error) {

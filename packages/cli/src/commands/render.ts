@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Report } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
-import type { PoolRenderOptions, RenderJob, RenderJobResult } from '@nianbao/pdf';
+import type { PoolRenderOptions, RenderJob, RenderJobResult } from '@nianbao/pdf/node';
 import { FONT_ROLES, type FontRole } from '@nianbao/pdf/roles';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import type { FormatOptions } from '../format/findings.js';
@@ -177,9 +177,9 @@ export const renderCommand: Command = {
     if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
 
     const tty = io.stderr.isTTY === true && jobs.length > 1;
-    // Loaded here, not at the top: the renderer takes about half a second to import, which every other
-    // command (and `render --help`) would otherwise pay.
-    const { renderPdfFiles } = await import('@nianbao/pdf');
+    // Loaded here, not at the top, and from the Node entry: its pool renders with the bundled, code-cached renderer
+    // and does not import react-pdf's modules, which every other command (and `render --help`) would otherwise pay.
+    const { renderPdfFiles } = await import('@nianbao/pdf/node');
     const results: RenderJobResult[] = await renderPdfFiles(jobs, {
       onResult: (_result, done, total) => {
         if (tty) io.stderr.write(progressBar(done, total));

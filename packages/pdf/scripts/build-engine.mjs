@@ -1,0 +1,240 @@
+// Builds dist/engine.cjs (after tsc): dist/engine.js with react-pdf and every other import except React bundled
+// into one CommonJS file, which src/node-engine.ts loads through V8's code cache. One file instead of ~150 modules,
+// and CommonJS because Node 20 can cache the bytecode of a script it compiles with `vm`, not of an ES module.
+// Also writes dist/engine.cjs.LICENSES.txt: the notices of every package whose code the bundle carries.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
+const entry = join(pkg, 'dist/engine.js');
+const outfile = join(pkg, 'dist/engine.cjs');
+
+/**
+ * Replaces `find` in a dependency's module with `replace`, exactly `count` times, or fails the build: these edits
+ * are written against one version of the module and must not silently miss after an update.
+ */
+function edit(source, file, find, replace, count) {
+  const found = source.split(find).length - 1;
+  if (found !== count)
+    throw new Error(`${file} changed: expected ${count}× ${JSON.stringify(find)}, found ${found}`);
+  return source.split(find).join(replace);
+}
+
+/**
+ * pdfkit:
+ * - it loads its standard fonts' metrics with a `require` made by `createRequire(import.meta.url)`, which a bundler
+ *   cannot see: the bundle would look for `#standard-fonts/…` beside itself at run time and fail. The plain
+ *   `require` lets esbuild resolve pdfkit's own `imports` map and bundle the metrics.
+ * - it imports AES (for encrypted PDFs, which this package never makes) at the top, and the AES module builds its
+ *   tables when evaluated (≈ 20 ms of a fresh process): required on first use instead.
+ */
+const pdfkitEdits = {
+  name: 'pdfkit-edits',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      source = edit(source, args.path, "require$1('#standard-fonts/", "require('#standard-fonts/", 14);
+      source = edit(
+        source,
+        args.path,
+        "import { cbc, ecb } from '@noble/ciphers/aes';",
+        "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);",
+        1,
+      );
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * @react-pdf/hyphenate indexes its English patterns when imported (≈ 40–80 ms of a fresh process's start), though a
+ * text with its own hyphenation callback (every text this package draws) never asks for them. The same hyphenator,
+ * built on first use; the original module is checked so a changed one fails the build instead of being replaced.
+ */
+const lazyEnglishHyphenator = {
+  name: 'lazy-english-hyphenator',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]hyphenate[\\/]lib[\\/]en-us\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const expected = [
+        "import patterns from 'hyphen/patterns/en-us.js';",
+        "import createHyphenator from './index.js';",
+        'const { hyphenate, syllables } = createHyphenator(patterns);',
+        'export { hyphenate, syllables, patterns };',
+      ];
+      if (
+        source
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .join('\n') !== expected.join('\n')
+      ) {
+        throw new Error(`@react-pdf/hyphenate changed: ${args.path} is not the module this build replaces`);
+      }
+      return {
+        contents: [
+          "import createHyphenator from './index.js';",
+          'let hyphenator;',
+          'const english = () => {',
+          "  const patterns = require('hyphen/patterns/en-us.js');",
+          '  hyphenator ??= createHyphenator(patterns.default ?? patterns);',
+          '  return hyphenator;',
+          '};',
+          'export const hyphenate = (word) => english().hyphenate(word);',
+          'export const syllables = (word) => english().syllables(word);',
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
+/**
+ * yoga-layout carries its WebAssembly as base64 and decodes it with a JavaScript loop, then probes `fetch` (which
+ * makes Node load its HTTP client): ≈ 50 ms of a fresh process. Its loader takes the binary ready-made instead
+ * (`wasmBinary`, emscripten's own option), decoded by Buffer in native code from the same base64.
+ */
+const yogaBinary = {
+  name: 'yoga-wasm-binary',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]load\.js$/ }, (args) => {
+      const binaries = join(dirname(args.path), '../binaries/yoga-wasm-base64-esm.js');
+      const base64 = [
+        ...readFileSync(binaries, 'utf8').matchAll(
+          /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/g,
+        ),
+      ];
+      if (base64.length !== 1)
+        throw new Error(`${binaries} changed: expected one embedded wasm, found ${base64.length}`);
+      const source = edit(
+        readFileSync(args.path, 'utf8'),
+        args.path,
+        'wrapAssembly(await loadYogaImpl())',
+        'wrapAssembly(await loadYogaImpl({ wasmBinary: YOGA_WASM }))',
+        1,
+      );
+      return {
+        contents: `const YOGA_WASM = Buffer.from(${JSON.stringify(base64[0][1])}, 'base64');\n${source}`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // React stays the caller's (a peer dependency): one React per process.
+  external: ['react', 'react/*'],
+  // Whitespace and syntax only: identifiers keep their names, so stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  // `import()` would need a module loader that a `vm` script does not have; Node built-ins are plain requires.
+  supported: { 'dynamic-import': false },
+  define: {
+    'import.meta.url': '__nianbao_import_meta_url',
+    'import.meta.resolve': '__nianbao_import_meta_resolve',
+  },
+  banner: {
+    js: [
+      '"use strict";',
+      'var __nianbao_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
+      'var __nianbao_import_meta_resolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
+    ].join('\n'),
+  },
+  plugins: [pdfkitEdits, lazyEnglishHyphenator, yogaBinary],
+  metafile: true,
+  logLevel: 'warning',
+});
+
+// The lazy hyphenator must answer exactly as the original: bundle both alone and compare a few words.
+const englishModule = Object.keys(result.metafile.inputs).find((input) =>
+  /[\\/]@react-pdf[\\/]hyphenate[\\/]lib[\\/]en-us\.js$/.test(input),
+);
+if (!englishModule)
+  throw new Error('react-pdf no longer imports @react-pdf/hyphenate/en-us: review the build plugins');
+async function englishSyllables(plugins) {
+  const out = await build({
+    stdin: {
+      contents: "import { syllables } from './en-us.js'; module.exports = (w) => syllables(w);",
+      resolveDir: dirname(join(pkg, englishModule)),
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    plugins,
+    logLevel: 'silent',
+  });
+  const module = { exports: {} };
+  new Function('module', 'require', out.outputFiles[0].text)(module, createRequire(import.meta.url));
+  return module.exports;
+}
+const words = ['hyphenation', 'information', 'government', 'disclosure', 'annual', 'x'];
+const [original, lazy] = await Promise.all([englishSyllables([]), englishSyllables([lazyEnglishHyphenator])]);
+if (original('hyphenation').length < 2) throw new Error('the English hyphenator check saw no hyphenation');
+for (const word of words) {
+  if (JSON.stringify(original(word)) !== JSON.stringify(lazy(word))) {
+    throw new Error(`lazy hyphenator differs on "${word}": ${original(word)} vs ${lazy(word)}`);
+  }
+}
+
+// A dynamic import left in the bundle would fail only when reached; refuse to ship one.
+const code = readFileSync(outfile, 'utf8');
+const leftover = code.match(/\bimport\(\s*["'`]/);
+if (leftover)
+  throw new Error(
+    `dist/engine.cjs still has a dynamic import near: ${code.slice(leftover.index, leftover.index + 80)}`,
+  );
+
+// ---- third-party notices: one section per bundled package, with its license file's text
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  // The package root is the nearest package.json with a name (nested ones like esm/package.json only set a type).
+  let dir = dirname(join(pkg, input));
+  let meta;
+  for (; dir.includes('node_modules'); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    meta = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+    if (meta?.name) break;
+  }
+  if (!dir.includes('node_modules') || packages.has(dir)) continue;
+  packages.set(dir, meta);
+}
+const sections = [...packages]
+  .map(([dir, meta]) => {
+    const licenseFile = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+    const license = meta.license ?? 'see the package';
+    const text = licenseFile
+      ? readFileSync(join(dir, licenseFile), 'utf8').trim()
+      : [
+          `${license} license; the published package has no license file.`,
+          meta.author ? `Author: ${typeof meta.author === 'string' ? meta.author : meta.author.name}` : '',
+          meta.repository
+            ? `Source: ${typeof meta.repository === 'string' ? meta.repository : meta.repository.url}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n');
+    return { name: `${meta.name}@${meta.version}`, license, text };
+  })
+  .sort((a, b) => a.name.localeCompare(b.name));
+writeFileSync(
+  `${outfile}.LICENSES.txt`,
+  [
+    'dist/engine.cjs of @nianbao/pdf carries code of the packages below, each under its own license.',
+    '',
+    ...sections.map((s) => `==== ${s.name} (${s.license})\n\n${s.text}\n`),
+  ].join('\n'),
+);
+console.log(
+  `engine: ${relative(pkg, outfile)} ${(code.length / 1024 / 1024).toFixed(1)} MB, ${sections.length} bundled packages`,
+);
