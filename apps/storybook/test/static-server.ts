@@ -38,10 +38,14 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(404).end();
       return;
     }
-    // Cacheable, so the pages of one browser context share the 10–15 MB CJK fonts instead of refetching them.
+    // Bundles are cacheable, so the pages of one browser context share them. The 10–15 MB CJK fonts are not: a
+    // playwright context caches in memory, and under load Chromium may fail to store an entry that large — and then
+    // fails the request itself (net::ERR_CACHE_WRITE_FAILURE). Refetching them over loopback costs milliseconds.
+    const font = extname(file) === '.ttf';
     response.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'max-age=600',
+      'content-length': statSync(file).size,
+      'cache-control': font ? 'no-store' : 'max-age=600',
     });
     createReadStream(file).pipe(response);
   });

@@ -12,7 +12,7 @@ import { Script } from 'node:vm';
  * first render of a machine and reused by every later process. Node only.
  *
  * Invariants: a cache is only ever used for the exact bytes it was made from (its name carries a hash of the
- * source, Node's version and architecture, and the V8 flags), because V8 itself checks only the source's length;
+ * source, Node's version and architecture, and the V8 flags), because V8 itself checks little more than the source's length;
  * files are written to a temporary name and renamed, so a reader never sees half a cache; any failure to read or
  * write the cache only costs speed, never the load.
  */

@@ -43,8 +43,8 @@ export async function renderReportPdfToFile(
 
 /**
  * How this process's renderer was compiled: `hit` (from the code cache), `miss` (no cache yet; written after the
- * first render), `rejected` (a stale cache, rewritten), `off` (switched off), or `unbuilt` (running from the
- * TypeScript sources, where the main entry's renderer is used).
+ * first render), `rejected` (a stale cache, rewritten), `off` (switched off), or `unbuilt` (no
+ * `dist/engine.cjs`, as when running from the TypeScript sources without a build: the main entry's renderer is used).
  */
 export function nodeEngineCache(): CodeCacheState | 'unbuilt' {
   return loadNodeEngine()?.cache ?? 'unbuilt';
