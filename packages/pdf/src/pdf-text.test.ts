@@ -13,15 +13,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FINDINGS_TITLE } from './document.js';
 import { renderReportPdf } from './index.js';
 import { formatCellValue } from './table.js';
+import { pdfjsPages } from './test-support/pdfjs.js';
 import { pdfPages, pdfWords, skipWithoutPoppler } from './test-support/poppler.js';
 import { distinctValuesReport, longReport } from './test-support/reports.js';
 import { GB9704_MARGINS, MM } from './typography.js';
 
 /*
- * Proof that nothing is lost: the text poppler extracts from the PDF must contain every character of the narrative
- * in order, and every table value in its cell's reading order. Whitespace is ignored (the PDF has no line-break
- * characters, poppler adds them) and so are page numbers (— 3 —), which interrupt a paragraph at a page break.
+ * Proof that nothing is lost: the text extracted from the PDF must contain every character of the narrative in
+ * order, and every table value in its cell's reading order. Two extractors: poppler's pdftotext and pdf.js (what
+ * web viewers use for search and copy). Whitespace is ignored (the PDF has no line-break characters, the extractors
+ * add them) and so are page numbers (— 3 —), which interrupt a paragraph at a page break.
  */
+
+type Extract = (bytes: Uint8Array) => Promise<string[]>;
+const EXTRACTORS: readonly (readonly [string, Extract, boolean])[] = [
+  ['pdftotext', async (bytes) => pdfPages(bytes), skipWithoutPoppler],
+  ['pdf.js', pdfjsPages, false],
+];
 
 const squash = (text: string): string => text.replace(/\s+/gu, '');
 
@@ -86,57 +94,81 @@ function expectedNumbers(report: Report): string[] {
   );
 }
 
-describe.skipIf(skipWithoutPoppler)('text round-trip (pdftotext)', () => {
-  it('the seed: every narrative character, in order, and every table value', async () => {
-    const pages = pdfPages(await renderReportPdf(seedReport));
-    const text = documentText(pages);
-    const { before, after } = narrative(seedReport);
-    const cursor = expectInOrder(text, before);
-    expectInOrder(text, after, cursor);
-    expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(expectedNumbers(seedReport));
-  }, 60_000);
+describe.each(EXTRACTORS)('text round-trip (%s)', (_name, extract, skip) => {
+  it.skipIf(skip)(
+    'the seed: every narrative character, in order, and every table value',
+    async () => {
+      const pages = await extract(await renderReportPdf(seedReport));
+      const text = documentText(pages);
+      const { before, after } = narrative(seedReport);
+      const cursor = expectInOrder(text, before);
+      expectInOrder(text, after, cursor);
+      expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(
+        expectedNumbers(seedReport),
+      );
+    },
+    60_000,
+  );
 
-  it('the busy fixture: every narrative character and every table value, in order', async () => {
-    const pages = pdfPages(await renderReportPdf(busyReport));
-    const text = documentText(pages);
-    const { before, after } = narrative(busyReport);
-    expectInOrder(text, after, expectInOrder(text, before));
-    expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(expectedNumbers(busyReport));
-  }, 60_000);
+  it.skipIf(skip)(
+    'the busy fixture: every narrative character and every table value, in order',
+    async () => {
+      const pages = await extract(await renderReportPdf(busyReport));
+      const text = documentText(pages);
+      const { before, after } = narrative(busyReport);
+      expectInOrder(text, after, expectInOrder(text, before));
+      expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(
+        expectedNumbers(busyReport),
+      );
+    },
+    60_000,
+  );
 
-  it('draft: the last page lists every finding of checkReport; without draft there is no such page', async () => {
-    const fixture = failingFixtures[0];
-    if (!fixture) throw new Error('no failing fixture');
-    const findings = checkReport(fixture.report, fixture.previous ? { previous: fixture.previous } : {});
-    expect(findings.length).toBeGreaterThan(0);
-    // No findings passed: renderReportPdf runs checkReport itself.
-    const draft = documentText(pdfPages(await renderReportPdf(fixture.report, { draft: true })));
-    const at = draft.indexOf(squash(FINDINGS_TITLE));
-    expect(at).toBeGreaterThan(0);
-    expectInOrder(
-      draft,
-      findings.map((f) => f.message.zh),
-      at,
-    );
-    const final = documentText(pdfPages(await renderReportPdf(fixture.report)));
-    expect(final).not.toContain(squash(FINDINGS_TITLE));
-  }, 60_000);
+  it.skipIf(skip)(
+    'draft: the last page lists every finding of checkReport; without draft there is no such page',
+    async () => {
+      const fixture = failingFixtures[0];
+      if (!fixture) throw new Error('no failing fixture');
+      const findings = checkReport(fixture.report, fixture.previous ? { previous: fixture.previous } : {});
+      expect(findings.length).toBeGreaterThan(0);
+      // No findings passed: renderReportPdf runs checkReport itself.
+      const draft = documentText(await extract(await renderReportPdf(fixture.report, { draft: true })));
+      const at = draft.indexOf(squash(FINDINGS_TITLE));
+      expect(at).toBeGreaterThan(0);
+      expectInOrder(
+        draft,
+        findings.map((f) => f.message.zh),
+        at,
+      );
+      const final = documentText(await extract(await renderReportPdf(fixture.report)));
+      expect(final).not.toContain(squash(FINDINGS_TITLE));
+    },
+    60_000,
+  );
 
-  it('distinct values: every number in its cell reading order, blank cells printed blank', async () => {
-    const { report, blanks } = distinctValuesReport();
-    const pages = pdfPages(await renderReportPdf(report));
-    const numbers = numbersBetween(pages, '二、主动公开', '五、存在的主要问题');
-    const expected = expectedNumbers(report);
-    expect(expected).toHaveLength(200 - blanks.length);
-    expect(numbers).toEqual(expected);
-  }, 60_000);
+  it.skipIf(skip)(
+    'distinct values: every number in its cell reading order, blank cells printed blank',
+    async () => {
+      const { report, blanks } = distinctValuesReport();
+      const pages = await extract(await renderReportPdf(report));
+      const numbers = numbersBetween(pages, '二、主动公开', '五、存在的主要问题');
+      const expected = expectedNumbers(report);
+      expect(expected).toHaveLength(200 - blanks.length);
+      expect(numbers).toEqual(expected);
+    },
+    60_000,
+  );
 
-  it('a character only the fallback font has comes through (𰻝)', async () => {
-    const report = structuredClone(seedReport) as Report;
-    report.sections = { ...report.sections, other: [{ type: 'paragraph', text: '陕西𰻝𰻝面馆' }] };
-    const pages = pdfPages(await renderReportPdf(report, { onWarning: () => {} }));
-    expect(documentText(pages)).toContain('陕西𰻝𰻝面馆');
-  }, 60_000);
+  it.skipIf(skip)(
+    'a character only the fallback font has comes through (𰻝)',
+    async () => {
+      const report = structuredClone(seedReport) as Report;
+      report.sections = { ...report.sections, other: [{ type: 'paragraph', text: '陕西𰻝𰻝面馆' }] };
+      const pages = await extract(await renderReportPdf(report, { onWarning: () => {} }));
+      expect(documentText(pages)).toContain('陕西𰻝𰻝面馆');
+    },
+    60_000,
+  );
 });
 
 describe.skipIf(skipWithoutPoppler)('a long report (narrative ×20, every cell filled)', () => {
