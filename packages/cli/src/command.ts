@@ -99,6 +99,15 @@ export class UsageError extends Error {
   }
 }
 
+/** `--verbose` of the commands that print check findings: list every uncertain finding instead of counting them. */
+export const VERBOSE_OPTION: OptionSpec = {
+  type: 'boolean',
+  description: {
+    zh: '逐条列出待定的核对（默认超过 3 条时按规则计数）',
+    en: 'list every undecided check (by default more than 3 are counted by rule)',
+  },
+};
+
 /** Lang choice `--lang` gives a command that prints messages; `both` when the flag is absent. */
 export function langOption(value: OptionValues[string]): Lang {
   if (value === undefined) return 'both';

@@ -42,6 +42,18 @@ describe('import', () => {
     expect(result.all).not.toMatch(STACK_LINE);
   });
 
+  it('counts the checks its blank 法人 columns leave undecided in one line; --verbose lists them', async () => {
+    const short = await run(['import', '013.txt', '--lang', 'en'], { cwd: dir });
+    expect(short.stderr).toMatch(
+      /^ {2}\? 35 checks undecided \(t3-balance ×5, t3-results-total ×5, t3-row-total ×25\)/m,
+    );
+    expect(short.stderr).not.toContain('(uncertain)');
+    expect(short.stderr.split('\n').length).toBeLessThan(15);
+    const verbose = await run(['import', '013.txt', '--lang', 'en', '--verbose'], { cwd: dir });
+    expect(verbose.stderr.match(/\? error \(uncertain\)/g)).toHaveLength(35);
+    expect(verbose.stdout).toBe(short.stdout);
+  });
+
   it('writes -o and gives back the tables of a page rendered by nianbao html', async () => {
     const result = await run(['import', 'seed.html', '-o', 'seed.json'], { cwd: dir });
     expect(result.code).toBe(0);

@@ -1,5 +1,12 @@
 import { isReportOk } from '@nianbao/model';
-import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
+import {
+  type Command,
+  type CommandContext,
+  EXIT,
+  langOption,
+  UsageError,
+  VERBOSE_OPTION,
+} from '../command.js';
 import { type FormatOptions, formatFindings, formatSummary } from '../format/findings.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
@@ -48,6 +55,7 @@ export const importCommand: Command = {
         en: 'print notes in one language (default: both)',
       },
     },
+    verbose: VERBOSE_OPTION,
   },
   notes: [
     {
@@ -62,7 +70,7 @@ export const importCommand: Command = {
       throw new UsageError({ zh: '需要且只能给一个文件', en: 'give exactly one file' });
     }
     const lang = langOption(options.lang);
-    const format: FormatOptions = { lang, style };
+    const format: FormatOptions = { lang, style, verbose: options.verbose === true };
     const result = await importFile(file, io.cwd, kindOption(options.kind));
     if (!result.ok) {
       const reasons = result.notes.map((note) => localize(note.message, lang));

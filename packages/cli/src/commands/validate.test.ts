@@ -171,6 +171,28 @@ describe('validate: reports that parse', () => {
     expect(result.code).toBe(isReportOk(findings) ? 0 : 1);
   });
 
+  it('counts many undecided checks in one line per table, and --verbose lists each', async () => {
+    // A blank 法人 column: every balance of the column and every row total across it is undecided.
+    let blank = busyReport;
+    for (const row of ['received', 'carriedOver', 'carriedForward'] as const) {
+      blank = writeCell(blank, `t3.${row}.commercial`, null);
+    }
+    const uncertain = checkReport(blank, {}).filter((f) => f.status === 'uncertain');
+    expect(uncertain.length).toBeGreaterThan(3);
+    const name = await file(blank);
+    const short = await run(['validate', name], { cwd: dir });
+    expect(short.stdout).not.toMatch(/\(uncertain\)/);
+    const line = short.stdout.split('\n').find((l) => l.includes('项核对待定')) ?? '';
+    expect(line).toContain(`${uncertain.length} 项核对待定（`);
+    expect(line).toContain(`${uncertain.length} checks undecided (`);
+    for (const rule of new Set(uncertain.map((f) => f.rule))) expect(line).toContain(rule);
+    expect(short.stdout).toContain(`${uncertain.length} 项待定 / `);
+    const verbose = await run(['validate', name, '--verbose'], { cwd: dir });
+    expect(verbose.stdout).not.toContain('项核对待定');
+    expect(verbose.stdout.match(/\(uncertain\)/g)).toHaveLength(uncertain.length);
+    expect(verbose.code).toBe(short.code);
+  });
+
   it('--lang picks one language', async () => {
     const broken = writeCell(busyReport, 't3.received.total', 0);
     const name = await file(broken);

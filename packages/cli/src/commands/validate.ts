@@ -1,6 +1,6 @@
 import { type CheckOptions, checkReport, type Finding, isReportOk, type Report, RULES } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
-import { type Command, type CommandContext, EXIT, langOption } from '../command.js';
+import { type Command, type CommandContext, EXIT, langOption, VERBOSE_OPTION } from '../command.js';
 import { type FormatOptions, formatFindings, formatSummary } from '../format/findings.js';
 import { EXIT_CODES_TEXT } from '../format/help.js';
 import {
@@ -106,6 +106,7 @@ export const validateCommand: Command = {
       valueName: 'zh|en',
       description: { zh: '只用一种语言输出（默认中英双语）', en: 'print one language only (default: both)' },
     },
+    verbose: VERBOSE_OPTION,
   },
   notes: [
     {
@@ -121,7 +122,7 @@ export const validateCommand: Command = {
 
   async run(context: CommandContext): Promise<number> {
     const { options: values, positionals, style, io } = context;
-    const options: FormatOptions = { lang: langOption(values.lang), style };
+    const options: FormatOptions = { lang: langOption(values.lang), style, verbose: values.verbose === true };
     const json = values.json === true;
 
     let previous: Report | undefined;

@@ -8,6 +8,7 @@ import {
   formatFindings,
   groupOf,
   MAX_CELLS_SHOWN,
+  UNCERTAIN_LISTED,
 } from './findings.js';
 import { colorStyle, plainStyle, stripAnsi } from './style.js';
 
@@ -116,5 +117,33 @@ describe('grouping and counting', () => {
     );
     expect(formatCounts(counts, 'en', false)).toBe('1 error, 2 warnings, 1 uncertain');
     expect(formatCounts(countFindings([]), 'both', false)).toBe('未发现问题 / no findings');
+    const many = countFindings(
+      Array.from({ length: 35 }, () => ({ ...balance, status: 'uncertain' as const })),
+    );
+    expect(formatCounts(many, 'en', false)).toBe('35 uncertain');
+  });
+
+  it('lists up to UNCERTAIN_LISTED undecided checks of a table, counts more by rule, and lists all when verbose', () => {
+    const undecided = (rule: string): Finding => ({ ...balance, rule, status: 'uncertain' });
+    const few = Array.from({ length: UNCERTAIN_LISTED }, () => undecided('t3-balance'));
+    expect(formatFindings([balance, ...few], both).filter((l) => l.includes('(uncertain)'))).toHaveLength(
+      UNCERTAIN_LISTED,
+    );
+    const many = [
+      ...few,
+      undecided('t3-row-total'),
+      undecided('t3-row-total'),
+      undecided('t3-results-total'),
+    ];
+    const lines = formatFindings([balance, ...many], both);
+    expect(lines.filter((l) => l.includes('(uncertain)'))).toEqual([]);
+    expect(lines).toContain(
+      `  ? 6 项核对待定（t3-balance ×${UNCERTAIN_LISTED}, t3-row-total ×2, t3-results-total）：所涉单元格空白或无效，无法判定；加 --verbose 逐条列出 / 6 checks undecided (t3-balance ×${UNCERTAIN_LISTED}, t3-row-total ×2, t3-results-total): cells they need are blank or invalid; --verbose lists each`,
+    );
+    // The failing finding is still listed in full.
+    expect(lines.filter((l) => l.startsWith('  ✗'))).toHaveLength(1);
+    const verbose = formatFindings([balance, ...many], { ...both, verbose: true });
+    expect(verbose.filter((l) => l.includes('(uncertain)'))).toHaveLength(6);
+    expect(verbose.join('\n')).not.toContain('项核对待定');
   });
 });

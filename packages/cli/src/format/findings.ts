@@ -18,7 +18,15 @@ export interface FormatOptions {
   lang: Lang;
   /** Colour or plain. */
   style: Style;
+  /**
+   * List every uncertain finding. Otherwise a group with more than {@link UNCERTAIN_LISTED} of them prints one line
+   * that counts them by rule: a report with blank columns has dozens, each naming the same blank cells.
+   */
+  verbose?: boolean;
 }
+
+/** Up to this many uncertain findings of a group are listed one by one even without `verbose`. */
+export const UNCERTAIN_LISTED = 3;
 
 /** The groups human output sorts findings into: the three tables, then the parts that are not tables. */
 export type FindingGroup = Exclude<RuleSpec['scope'], 'tables'>;
@@ -136,7 +144,25 @@ export function groupFindings(findings: readonly Finding[]): { group: FindingGro
   })).filter((entry) => entry.findings.length > 0);
 }
 
-/** All findings of one report: a heading per group, one indented line per finding. */
+/** One line for a group's uncertain findings: how many, by rule, and why. */
+function uncertainSummary(findings: readonly Finding[], options: FormatOptions): string {
+  const byRule = new Map<string, number>();
+  for (const finding of findings) byRule.set(finding.rule, (byRule.get(finding.rule) ?? 0) + 1);
+  const rules = [...byRule].map(([rule, n]) => (n > 1 ? `${rule} ×${n}` : rule)).join(', ');
+  const text = localize(
+    {
+      zh: `${findings.length} 项核对待定（${rules}）：所涉单元格空白或无效，无法判定；加 --verbose 逐条列出`,
+      en: `${findings.length} checks undecided (${rules}): cells they need are blank or invalid; --verbose lists each`,
+    },
+    options.lang,
+  );
+  return `${options.style.yellow('?')} ${text}`;
+}
+
+/**
+ * All findings of one report: a heading per group, one indented line per finding — except that a group's uncertain
+ * findings, when there are more than {@link UNCERTAIN_LISTED} and `verbose` is off, share one counting line.
+ */
 export function formatFindings(findings: readonly Finding[], options: FormatOptions): string[] {
   if (findings.length === 0) {
     return [
@@ -146,7 +172,13 @@ export function formatFindings(findings: readonly Finding[], options: FormatOpti
   const lines: string[] = [];
   for (const { group, findings: inGroup } of groupFindings(findings)) {
     lines.push(options.style.bold(groupTitle(group, options.lang)));
-    for (const finding of inGroup) lines.push(`  ${formatFinding(finding, options)}`);
+    const uncertain = inGroup.filter((finding) => finding.status === 'uncertain');
+    const summarise = !options.verbose && uncertain.length > UNCERTAIN_LISTED;
+    if (summarise) lines.push(`  ${uncertainSummary(uncertain, options)}`);
+    for (const finding of inGroup) {
+      if (summarise && finding.status === 'uncertain') continue;
+      lines.push(`  ${formatFinding(finding, options)}`);
+    }
   }
   return lines;
 }
@@ -194,7 +226,10 @@ export function formatCounts(counts: FindingCounts, lang: Lang, all: boolean): s
   add(counts.errors, '个错误', 'error', all);
   add(counts.warnings, '个警告', 'warning', all);
   add(counts.info, '个提示', 'info', all);
-  add(counts.uncertain, '项待定', 'uncertain', false);
+  if (counts.uncertain > 0) {
+    zh.push(`${counts.uncertain} 项待定`);
+    en.push(`${counts.uncertain} uncertain`);
+  }
   if (zh.length === 0) return localize({ zh: '未发现问题', en: 'no findings' }, lang);
   return localize({ zh: zh.join('，'), en: en.join(', ') }, lang);
 }
