@@ -1,4 +1,4 @@
-import { cellLabel, type Finding } from '@nianbao/model';
+import { cellLabel, type Finding, type RuleId } from '@nianbao/model';
 import { describe, expect, it } from 'vitest';
 import {
   countFindings,
@@ -124,7 +124,7 @@ describe('grouping and counting', () => {
   });
 
   it('lists up to UNCERTAIN_LISTED undecided checks of a table, counts more by rule, and lists all when verbose', () => {
-    const undecided = (rule: string): Finding => ({ ...balance, rule, status: 'uncertain' });
+    const undecided = (rule: RuleId): Finding => ({ ...balance, rule, status: 'uncertain' });
     const few = Array.from({ length: UNCERTAIN_LISTED }, () => undecided('t3-balance'));
     expect(formatFindings([balance, ...few], both).filter((l) => l.includes('(uncertain)'))).toHaveLength(
       UNCERTAIN_LISTED,
