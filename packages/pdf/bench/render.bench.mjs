@@ -8,7 +8,8 @@
 // @nianbao/pdf's cold start is `@nianbao/pdf/node` (what the CLI and the pool use) with its code cache written by an
 // untimed first run, as on every run after a machine's first; also printed: the same without the cache (a machine's
 // first run) and the main entry.
-// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 5), BENCH_COLD (default 5).
+// Warm renders follow BENCH_WARMUP untimed ones on both sides (a live server's steady state, JIT and caches warm).
+// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 5), BENCH_COLD (default 5), BENCH_WARMUP (default 3).
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -33,6 +34,8 @@ const pdfDist = pathToFileURL(join(pkg, 'dist/index.js')).href;
 const nodeDist = pathToFileURL(join(pkg, 'dist/node.js')).href;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
+// Untimed renders before the warm ones, for both renderers: warm means a live server's steady state.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -123,7 +126,7 @@ for (const [name, report] of Object.entries(fixtures)) {
 
 // ---- warm (a live process) and size
 for (const [name, report] of Object.entries(fixtures)) {
-  await renderReportPdf(report);
+  for (let i = 0; i < WARMUP; i++) await renderReportPdf(report);
   const warm = [];
   let bytes;
   for (let i = 0; i < RUNS; i++) {
@@ -142,19 +145,19 @@ if (haveChromium) {
     const live = await browser.newPage();
     const warm = [];
     let bytes;
-    for (let i = 0; i <= RUNS; i++) {
+    for (let i = 0; i < WARMUP + RUNS; i++) {
       const t = performance.now();
       await live.goto(pathToFileURL(page).href, { waitUntil: 'load' });
       await live.evaluate(() => document.fonts.ready);
       bytes = await live.pdf(pdfOptions);
-      if (i > 0) warm.push(performance.now() - t);
+      if (i >= WARMUP) warm.push(performance.now() - t);
     }
-    // warm page.pdf() alone, on the already loaded page
+    // warm page.pdf() alone, on the already loaded page (no new report: a lower bound of Chromium's render)
     const printOnly = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < WARMUP + RUNS; i++) {
       const t = performance.now();
       await live.pdf(pdfOptions);
-      printOnly.push(performance.now() - t);
+      if (i >= WARMUP) printOnly.push(performance.now() - t);
     }
     await browser.close();
     Object.assign(results.fixtures[name].chromium, {
@@ -256,7 +259,7 @@ for (const [name, r] of Object.entries(results.fixtures)) {
       `${''.padEnd(8)} chromium         ${ms(r.chromium.coldMs).padEnd(11)} ${ms(r.chromium.warmMs).padEnd(11)} ${kb(r.chromium.bytes)}   (page.pdf() alone ${ms(r.chromium.warmPdfOnlyMs)})`,
     );
     lines.push(
-      `${''.padEnd(8)} ratio            ${(r.chromium.coldMs / r.pdf.coldMs).toFixed(1)}× faster  ${(r.chromium.warmMs / r.pdf.warmMs).toFixed(1)}× faster  ${(r.pdf.bytes / r.chromium.bytes).toFixed(2)}× the size`,
+      `${''.padEnd(8)} ratio            ${(r.chromium.coldMs / r.pdf.coldMs).toFixed(1)}× faster  ${(r.chromium.warmMs / r.pdf.warmMs).toFixed(1)}× faster  ${(r.pdf.bytes / r.chromium.bytes).toFixed(2)}× the size   (warm vs page.pdf() alone: ${(r.chromium.warmPdfOnlyMs / r.pdf.warmMs).toFixed(1)}×)`,
     );
   } else {
     lines.push(
