@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type ParseIssue, type ParseResult, parseReportJson } from '@nianbao/model';
+import type { ParseIssue, ParseResult } from '@nianbao/model';
 
 /** The largest input `validate` reads: 20 MB. Real reports are a few tens of KB; anything near this is a mistake. */
 export const MAX_INPUT_BYTES: number = 20 * 1024 * 1024;
@@ -173,5 +173,8 @@ export async function readTextFile(
 export async function readReportFile(file: string, cwd: string): Promise<ParseResult> {
   const text = await readTextFile(file, cwd);
   if (!text.ok) return text;
+  // The validator (zod) is loaded on first use: commands that read no file (render's bundled example, --help) start
+  // without it.
+  const { parseReportJson } = await import('@nianbao/model');
   return parseReportJson(text.text);
 }

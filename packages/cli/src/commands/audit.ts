@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type ImportResult, importFiles } from '@nianbao/import';
+import type { ImportResult } from '@nianbao/import';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
@@ -201,6 +201,8 @@ export const auditCommand: Command = {
     };
     progress(0);
     // Worker threads read and import the files; results come back in input order whatever order they finish in.
+    // Loaded here so that every other command starts without the importer.
+    const { importFiles } = await import('@nianbao/import');
     const results = await importFiles(files, {
       cwd: io.cwd,
       kind,

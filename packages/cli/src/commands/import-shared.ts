@@ -1,9 +1,4 @@
-import {
-  type ImportKind,
-  type ImportNote,
-  type ImportResult,
-  importFile as importFileAt,
-} from '@nianbao/import';
+import type { ImportKind, ImportNote, ImportResult } from '@nianbao/import';
 import { UsageError } from '../command.js';
 import { type Lang, localize } from '../format/lang.js';
 import type { Style } from '../format/style.js';
@@ -22,7 +17,9 @@ export function kindOption(value: unknown): ImportKind {
  * Reads and imports one file in this thread. Never throws for what a user can cause: a missing, unreadable,
  * oversized or binary file is an `ok: false` result with a note saying why (see `importFile` of @nianbao/import).
  */
-export function importFile(file: string, cwd: string, kind: ImportKind): Promise<ImportResult> {
+export async function importFile(file: string, cwd: string, kind: ImportKind): Promise<ImportResult> {
+  // Loaded here so that every other command starts without the importer's HTML parser.
+  const { importFile: importFileAt } = await import('@nianbao/import');
   return importFileAt(file, { cwd, kind });
 }
 

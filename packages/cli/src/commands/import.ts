@@ -1,4 +1,4 @@
-import { isReportOk } from '@nianbao/model';
+import { isReportOk } from '@nianbao/model/core';
 import {
   type Command,
   type CommandContext,

@@ -1,4 +1,3 @@
-import { reportJsonSchema } from '@nianbao/model';
 import type { Command, CommandContext } from '../command.js';
 import { printOrWrite } from '../write-output.js';
 
@@ -20,6 +19,7 @@ export const schemaCommand: Command = {
   },
 
   async run({ options, io }: CommandContext): Promise<number> {
+    const { reportJsonSchema } = await import('@nianbao/model');
     const text = `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
     return printOrWrite('schema', typeof options.output === 'string' ? options.output : undefined, io, text);
   },

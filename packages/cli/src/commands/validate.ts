@@ -1,4 +1,11 @@
-import { type CheckOptions, checkReport, type Finding, isReportOk, type Report, RULES } from '@nianbao/model';
+import {
+  type CheckOptions,
+  checkReport,
+  type Finding,
+  isReportOk,
+  type Report,
+  RULES,
+} from '@nianbao/model/core';
 import { seedReport } from '@nianbao/model/fixtures';
 import { type Command, type CommandContext, EXIT, langOption, VERBOSE_OPTION } from '../command.js';
 import { type FormatOptions, formatFindings, formatSummary } from '../format/findings.js';

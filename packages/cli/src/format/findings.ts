@@ -8,7 +8,7 @@ import {
   type RuleSpec,
   type Severity,
   STATUTORY_TABLES,
-} from '@nianbao/model';
+} from '@nianbao/model/core';
 import { type Lang, localize } from './lang.js';
 import type { Style } from './style.js';
 

@@ -1,4 +1,5 @@
-import { cellLabel, describeCell, type Finding, type ParseIssue } from '@nianbao/model';
+import type { ParseIssue } from '@nianbao/model';
+import { cellLabel, describeCell, type Finding } from '@nianbao/model/core';
 import { countFindings, type FormatOptions, formatCounts, verdict } from './findings.js';
 import { localize } from './lang.js';
 
