@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReport, MAX_IMPORT_BYTES } from './import-report.js';
-import {
-  compiledExecArgv,
-  type ImportFileResult,
-  importFile,
-  importFiles,
-  importPoolUsesWorkers,
-  runPool,
-} from './pool.js';
+import { type ImportFileResult, importFile, importFiles, importPoolUsesWorkers, runPool } from './pool.js';
 
 const CORPUS = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 const TEXTS = readdirSync(CORPUS)
@@ -163,35 +156,5 @@ describe('importFile', () => {
     const [file] = copies();
     const result = await importFile(file as string, { cwd: dir, kind: 'text' });
     expect(result).toStrictEqual(importReport(readFileSync(join(dir, file as string)), { kind: 'text' }));
-  });
-});
-
-describe('compiledExecArgv', () => {
-  it('drops export conditions (both spellings) and keeps every other flag', () => {
-    expect(
-      compiledExecArgv([
-        '--conditions',
-        '@nianbao/source',
-        '--conditions=x',
-        '-C',
-        'y',
-        '--enable-source-maps',
-      ]),
-    ).toEqual(['--enable-source-maps']);
-  });
-
-  it('drops the flags of a parent started with node -e or -p, which a worker refuses', () => {
-    expect(
-      compiledExecArgv([
-        '--input-type=module',
-        '-e',
-        'code',
-        '--eval=code',
-        '--print',
-        'x',
-        '--import',
-        'tsx',
-      ]),
-    ).toEqual(['--import', 'tsx']);
   });
 });

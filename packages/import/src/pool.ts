@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '@nianbao/model';
+import { compiledExecArgv } from '@nianbao/model/worker-flags';
 import { importReport, MAX_IMPORT_BYTES } from './import-report.js';
 import type { ImportKind, ImportResult } from './types.js';
 
@@ -130,35 +131,6 @@ function workerScript(): URL | undefined {
 /** Whether {@link importFiles} will use worker threads here (false from TypeScript sources without a build). */
 export function importPoolUsesWorkers(): boolean {
   return workerScript() !== undefined;
-}
-
-/** Flags a worker must not inherit, and whether each takes the next argument as its value. */
-const NOT_FOR_WORKERS: ReadonlyMap<string, boolean> = new Map([
-  // Export conditions: a `@nianbao/source` condition from a dev or test process would point the compiled worker
-  // at TypeScript sources Node cannot load.
-  ['--conditions', true],
-  ['-C', true],
-  // A parent started with `node -e` / `--input-type=module`: a worker refuses these ("--input-type can only be
-  // used with string input") and would never start.
-  ['--input-type', true],
-  ['--eval', true],
-  ['-e', true],
-  ['--print', true],
-  ['-p', true],
-]);
-
-/** The parent's Node flags minus those a worker running the compiled script must not inherit (see above). */
-export function compiledExecArgv(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i] ?? '';
-    const equals = arg.indexOf('=');
-    const flag = equals > 0 ? arg.slice(0, equals) : arg;
-    const takesValue = NOT_FOR_WORKERS.get(flag);
-    if (takesValue === undefined) out.push(arg);
-    else if (takesValue && equals < 0) i += 1;
-  }
-  return out;
 }
 
 /**

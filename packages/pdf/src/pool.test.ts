@@ -48,26 +48,3 @@ describe('runRenderJob (in this thread)', () => {
     expect(bad.ok === false && bad.error).toMatch(/ENOENT|no such file/i);
   });
 });
-
-describe('compiledExecArgv', () => {
-  it('drops export conditions (both spellings) and keeps every other flag', async () => {
-    const { compiledExecArgv } = await import('./pool.js');
-    expect(
-      compiledExecArgv([
-        '--conditions',
-        '@nianbao/source',
-        '--conditions=x',
-        '-C',
-        'y',
-        '--enable-source-maps',
-      ]),
-    ).toEqual(['--enable-source-maps']);
-  });
-
-  it('drops the flags of a `node -e` / `--input-type=module` parent, which a worker refuses', async () => {
-    const { compiledExecArgv } = await import('./pool.js');
-    expect(
-      compiledExecArgv(['--input-type=module', '-e', 'code()', '--max-old-space-size=512', '--print', 'x']),
-    ).toEqual(['--max-old-space-size=512']);
-  });
-});

@@ -1,4 +1,5 @@
 import type { Report } from '@nianbao/model/core';
+import { compiledExecArgv } from '@nianbao/model/worker-flags';
 import type { DocumentOptions } from './document.js';
 import type { FontSources } from './fonts.js';
 import type { GlyphWarning } from './glyphs.js';
@@ -91,36 +92,12 @@ async function workerScript(): Promise<URL | undefined> {
   return candidates.find((url) => existsSync(url));
 }
 
+/** The parent's Node flags minus those a compiled worker must not inherit (from @nianbao/model). */
+export { compiledExecArgv };
+
 /** Whether {@link renderPdfFiles} will use worker threads here (false from TypeScript sources without a build). */
 export async function poolUsesWorkers(): Promise<boolean> {
   return (await workerScript()) !== undefined;
-}
-
-/** Flags a worker must not inherit, and whether each takes the next argument as its value. */
-const NOT_FOR_WORKERS: ReadonlyMap<string, boolean> = new Map([
-  // Export conditions: a `@nianbao/source` condition inherited from a dev or test process would point the
-  // compiled worker at TypeScript sources Node cannot load.
-  ['--conditions', true],
-  ['-C', true],
-  // A parent started with `node -e` / `--input-type=module`: a worker refuses these and would never start.
-  ['--input-type', true],
-  ['--eval', true],
-  ['-e', true],
-  ['--print', true],
-  ['-p', true],
-]);
-
-/** The parent's Node flags minus those a worker running the compiled script must not inherit (see above). */
-export function compiledExecArgv(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i] ?? '';
-    const equals = arg.indexOf('=');
-    const takesValue = NOT_FOR_WORKERS.get(equals > 0 ? arg.slice(0, equals) : arg);
-    if (takesValue === undefined) out.push(arg);
-    else if (takesValue && equals < 0) i += 1;
-  }
-  return out;
 }
 
 /**
