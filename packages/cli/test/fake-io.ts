@@ -9,11 +9,12 @@ export interface RunResult {
   all: string;
 }
 
-/** Options for `run`: the working directory, the environment, whether stdout pretends to be a terminal. */
+/** Options for `run`: the working directory, the environment, whether stdout / stderr pretend to be a terminal. */
 export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   tty?: boolean;
+  stderrTty?: boolean;
 }
 
 /** Runs `main(argv)` with collecting streams; the environment is empty unless given (no NO_COLOR leaks in). */
@@ -33,6 +34,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Run
         stderr += text;
         return true;
       },
+      isTTY: options.stderrTty ?? false,
     },
     cwd: options.cwd ?? process.cwd(),
     env: options.env ?? {},

@@ -44,19 +44,9 @@ describe('audit', () => {
   });
 
   it('shows a progress bar only on a terminal', async () => {
-    let stderr = '';
-    const { main } = await import('../main.js');
-    const code = await main(['audit', join(CORPUS, TEXTS[0] as string)], {
-      stdout: { write: () => true },
-      stderr: {
-        write: (text: string) => {
-          stderr += text;
-          return true;
-        },
-        isTTY: true,
-      },
+    const { code, stderr } = await run(['audit', join(CORPUS, TEXTS[0] as string)], {
       cwd: dir,
-      env: {},
+      stderrTty: true,
     });
     expect([0, 1]).toContain(code);
     expect(stderr).toContain('1/1');
@@ -65,20 +55,7 @@ describe('audit', () => {
   });
 
   it('advances the progress bar once per file on a terminal', async () => {
-    let stderr = '';
-    const { main } = await import('../main.js');
-    await main(['audit', 'reports', '--jobs', '2'], {
-      stdout: { write: () => true },
-      stderr: {
-        write: (text: string) => {
-          stderr += text;
-          return true;
-        },
-        isTTY: true,
-      },
-      cwd: dir,
-      env: {},
-    });
+    const { stderr } = await run(['audit', 'reports', '--jobs', '2'], { cwd: dir, stderrTty: true });
     const counts = [...stderr.matchAll(/\] (\d+)\//g)].map((m) => Number(m[1]));
     expect(counts).toEqual(Array.from({ length: TEXTS.length + 1 }, (_, i) => i));
   }, 60_000);
