@@ -99,6 +99,17 @@ export class UsageError extends Error {
   }
 }
 
+/** `-o FILE` of the commands that write one document (html, import, schema): stdout unless given. */
+export const OUTPUT_OPTION: OptionSpec = {
+  type: 'string',
+  short: 'o',
+  valueName: 'FILE',
+  description: {
+    zh: '写入文件（覆盖已有文件）而非标准输出',
+    en: 'write to FILE (replacing it) instead of stdout',
+  },
+};
+
 /** `--verbose` of the commands that print check findings: list every uncertain finding instead of counting them. */
 export const VERBOSE_OPTION: OptionSpec = {
   type: 'boolean',

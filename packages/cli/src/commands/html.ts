@@ -1,6 +1,6 @@
 import type { Report } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
-import { type Command, type CommandContext, EXIT, UsageError } from '../command.js';
+import { type Command, type CommandContext, EXIT, OUTPUT_OPTION, UsageError } from '../command.js';
 import type { FormatOptions } from '../format/findings.js';
 import { formatFileSummary, formatParseFailure } from '../format/issues.js';
 import { readReportFile } from '../read-report.js';
@@ -26,15 +26,7 @@ export const htmlCommand: Command = {
     },
   },
   options: {
-    output: {
-      type: 'string',
-      short: 'o',
-      valueName: 'FILE',
-      description: {
-        zh: '写入文件（覆盖已有文件）而非标准输出',
-        en: 'write to FILE (replacing it) instead of stdout',
-      },
-    },
+    output: OUTPUT_OPTION,
     fragment: {
       type: 'boolean',
       description: {

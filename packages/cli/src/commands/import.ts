@@ -4,6 +4,7 @@ import {
   type CommandContext,
   EXIT,
   langOption,
+  OUTPUT_OPTION,
   UsageError,
   VERBOSE_OPTION,
 } from '../command.js';
@@ -33,15 +34,7 @@ export const importCommand: Command = {
     },
   },
   options: {
-    output: {
-      type: 'string',
-      short: 'o',
-      valueName: 'FILE',
-      description: {
-        zh: '写入文件（覆盖已有文件）而非标准输出',
-        en: 'write to FILE (replacing it) instead of stdout',
-      },
-    },
+    output: OUTPUT_OPTION,
     kind: {
       type: 'string',
       valueName: 'KIND',

@@ -1,4 +1,4 @@
-import type { Command, CommandContext } from '../command.js';
+import { type Command, type CommandContext, OUTPUT_OPTION } from '../command.js';
 import { printOrWrite } from '../write-output.js';
 
 /** `nianbao schema [-o FILE]`: the JSON Schema (draft 2020-12) of Report JSON v1, pretty-printed. */
@@ -7,15 +7,7 @@ export const schemaCommand: Command = {
   summary: { zh: '输出 Report JSON v1 的 JSON Schema', en: 'print the JSON Schema of Report JSON v1' },
   usage: 'nianbao schema [-o FILE]',
   options: {
-    output: {
-      type: 'string',
-      short: 'o',
-      valueName: 'FILE',
-      description: {
-        zh: '写入文件（覆盖已有文件）而非标准输出',
-        en: 'write to FILE (replacing it) instead of stdout',
-      },
-    },
+    output: OUTPUT_OPTION,
   },
 
   async run({ options, io }: CommandContext): Promise<number> {
