@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ImportResult } from '@nianbao/import';
+import { statutoryCells } from '@nianbao/model/core';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
@@ -51,7 +52,7 @@ function summarise(file: string, result: ImportResult, lang: 'zh' | 'en' | 'both
       warnings: 0,
       read: 0,
       inferred: 0,
-      missing: 200,
+      missing: statutoryCells().length,
       reason: result.notes.map((note) => localize(note.message, lang)).join('; '),
     };
   }

@@ -1,4 +1,4 @@
-import { isReportOk } from '@nianbao/model/core';
+import { isReportOk, statutoryCells } from '@nianbao/model/core';
 import {
   type Command,
   type CommandContext,
@@ -90,8 +90,8 @@ export const importCommand: Command = {
       ),
       localize(
         {
-          zh: `单元格：读取 ${read.length}，推断 ${inferred.length}，缺失 ${missing.length}（共 200）；版式 ${layouts}`,
-          en: `cells: ${read.length} read, ${inferred.length} inferred, ${missing.length} missing (of 200); layouts ${layouts}`,
+          zh: `单元格：读取 ${read.length}，推断 ${inferred.length}，缺失 ${missing.length}（共 ${statutoryCells().length}）；版式 ${layouts}`,
+          en: `cells: ${read.length} read, ${inferred.length} inferred, ${missing.length} missing (of ${statutoryCells().length}); layouts ${layouts}`,
         },
         lang,
       ),
