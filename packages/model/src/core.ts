@@ -36,6 +36,7 @@ export {
   statutoryLayout,
   writeCell,
 } from './tables/cells.js';
+export { formatCellValue } from './tables/format.js';
 export { NARRATIVE_HEADINGS, reportTitle } from './tables/parts.js';
 export type { ColumnNode, RowNode, TableBlock, TableSpec, ValueKind } from './tables/spec-types.js';
 export { STATUTORY_TABLES, T2_SPEC, T3_CORNER_NOTE, T3_SPEC, T4_SPEC } from './tables/statutory-2021.js';

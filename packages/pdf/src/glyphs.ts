@@ -1,5 +1,6 @@
 import type { LocalizedText, Report } from '@nianbao/model/core';
 import {
+  formatCellValue,
   NARRATIVE_HEADINGS as PART_HEADINGS,
   readCell,
   reportTitle,
@@ -9,7 +10,6 @@ import {
 import type { DraftFinding } from './document.js';
 import type { FontFamilies, GlyphFont } from './fonts.js';
 import type { FontRole } from './roles.js';
-import { formatCellValue } from './table.js';
 
 /**
  * A character the chosen font lacks. `fallback: true` means it is printed with the fallback font; `false` means no

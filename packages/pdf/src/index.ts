@@ -43,5 +43,5 @@ export {
 } from './pool.js';
 export { type RenderOptions, renderReportPdf, renderReportPdfToFile } from './render.js';
 export { FONT_ROLES, type FontRole } from './roles.js';
-export { formatCellValue, ReportTable, type ReportTableProps, type TableStyle } from './table.js';
+export { ReportTable, type ReportTableProps, type TableStyle } from './table.js';
 export { A4, GB9704_MARGINS, LANDSCAPE_MARGINS, type Margins, MM, TYPE } from './typography.js';

@@ -1,6 +1,7 @@
 import {
   type Block,
   checkReport,
+  formatCellValue,
   NARRATIVE_HEADINGS as PART_HEADINGS,
   type Report,
   readCell,
@@ -12,7 +13,6 @@ import { busyReport, failingFixtures, seedReport } from '@nianbao/model/fixtures
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FINDINGS_TITLE } from './document.js';
 import { renderReportPdf } from './index.js';
-import { formatCellValue } from './table.js';
 import { pdfjsPages } from './test-support/pdfjs.js';
 import { pdfPages, pdfWords, skipWithoutPoppler } from './test-support/poppler.js';
 import { distinctValuesReport, longReport } from './test-support/reports.js';

@@ -1,5 +1,5 @@
 import type { LayoutCell, Report, TableLayout } from '@nianbao/model/core';
-import { readCell } from '@nianbao/model/core';
+import { formatCellValue, readCell } from '@nianbao/model/core';
 import { Canvas, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type GridBox, gridSections, type Region } from './grid.js';
@@ -31,14 +31,6 @@ export interface TableStyle {
   readonly lineHeight: number;
   /** Border width in points. @default 0.75 */
   readonly borderWidth: number;
-}
-
-/** Formats a cell value for print: `null` is blank, counts as integers, amounts without exponent or grouping. */
-export function formatCellValue(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (Number.isInteger(value)) return String(value);
-  // Amounts (万元): at most four decimals, never an exponent, no trailing zeros.
-  return value.toFixed(4).replace(/\.?0+$/, '');
 }
 
 interface Ctx {

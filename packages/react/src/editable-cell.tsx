@@ -1,4 +1,10 @@
-import type { CellAddress, CellValue, LocalizedText, ValueKind } from '@nianbao/model';
+import {
+  type CellAddress,
+  type CellValue,
+  formatCellValue,
+  type LocalizedText,
+  type ValueKind,
+} from '@nianbao/model';
 import {
   type ClipboardEvent,
   type KeyboardEvent,
@@ -9,7 +15,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { formatCellValue, parseCellInput } from './format.js';
+import { parseCellInput } from './format.js';
 import { type Locale, localize, UI } from './messages.js';
 
 /** Which way a key press moves the focus. */

@@ -1,6 +1,7 @@
+import { formatCellValue } from '@nianbao/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCellValue, parseCellInput } from './format.js';
+import { parseCellInput } from './format.js';
 
 describe('parseCellInput', () => {
   it('reads full-width digits as numbers', () => {
@@ -46,13 +47,5 @@ describe('parseCellInput', () => {
         expect(parseCellInput(wide, 'count')).toEqual({ ok: true, value });
       }),
     );
-  });
-});
-
-describe('formatCellValue', () => {
-  it('shows null as empty and keeps an amount’s digits', () => {
-    expect(formatCellValue(null)).toBe('');
-    expect(formatCellValue(0)).toBe('0');
-    expect(formatCellValue(24252.311082)).toBe('24252.311082');
   });
 });

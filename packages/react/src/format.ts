@@ -1,16 +1,6 @@
 import type { CellValue, LocalizedText, ValueKind } from '@nianbao/model';
 import { UI } from './messages.js';
 
-/**
- * How a cell value is shown: `null` (blank, unknown) is an empty string, never `0`; counts print as integers,
- * amounts keep the digits they were given (24252.311082 stays so), without thousands separators because the
- * statute's tables are copied into spreadsheets.
- */
-export function formatCellValue(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  return Number.isFinite(value) ? String(value) : '';
-}
-
 /** The result of reading what a user typed into a cell. */
 export type CellInputResult = { ok: true; value: CellValue } | { ok: false; message: LocalizedText };
 

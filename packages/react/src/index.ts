@@ -15,7 +15,7 @@ export {
 } from './cross-check.js';
 export { CrossCheckFooter, type CrossCheckFooterProps } from './cross-check-footer.js';
 export { FindingsList, type FindingsListProps, findingDomId } from './findings-list.js';
-export { type CellInputResult, formatCellValue, parseCellInput } from './format.js';
+export { type CellInputResult, parseCellInput } from './format.js';
 export { type Locale, UI } from './messages.js';
 export { Narrative, type NarrativeProps } from './narrative.js';
 export { derivedTotals, type ReportChecks, reportChecks, useReportChecks } from './report-checks.js';

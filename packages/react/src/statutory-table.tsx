@@ -1,4 +1,12 @@
-import type { CellAddress, CellValue, Evaluation, Finding, LayoutCell, TableLayout } from '@nianbao/model';
+import {
+  type CellAddress,
+  type CellValue,
+  type Evaluation,
+  type Finding,
+  formatCellValue,
+  type LayoutCell,
+  type TableLayout,
+} from '@nianbao/model';
 import { memo, type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type CellSource, lookupCell } from './cell-source.js';
 import { CrossCheckFooter } from './cross-check-footer.js';
@@ -10,7 +18,7 @@ import {
   findingsOf,
   indexIssues,
 } from './findings-index.js';
-import { formatCellValue, parseCellInput } from './format.js';
+import { parseCellInput } from './format.js';
 import { gridModel, parseClipboardBlock, pasteTargets } from './grid-model.js';
 import { type Locale, localize, UI } from './messages.js';
 import { useScopeClass } from './scope.js';

@@ -1,6 +1,7 @@
 import {
   type CellAddress,
   type CheckOptions,
+  formatCellValue,
   type Report,
   readCell,
   statutoryLayout,
@@ -8,7 +9,7 @@ import {
   writeCell,
 } from '@nianbao/model';
 import { blankReport, busyPreviousReport, busyReport } from '@nianbao/model/fixtures';
-import { crossCheckRows, formatCellValue } from '@nianbao/react';
+import { crossCheckRows } from '@nianbao/react';
 import type { ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { expectFooterShows, expectIssuesMarked, expectStickyLabels, tableOf } from './assertions.js';
