@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
@@ -5,6 +6,14 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 /** Debian's Chromium (`apt-get install chromium`); tests never download a browser. */
 const CHROMIUM = '/usr/bin/chromium';
+// Never a skip: without Chromium the run fails at once with what to run.
+if (!existsSync(CHROMIUM)) {
+  throw new Error(
+    `${CHROMIUM} is missing: the story and smoke tests need Debian's Chromium. Run ` +
+      '`node scripts/setup-test-tools.mjs` from the repository root (as root it installs it; otherwise it ' +
+      'prints the command to run).',
+  );
+}
 const conditions = ['@nianbao/source', 'module', 'browser', 'development|production'];
 const nodeConditions = ['@nianbao/source', 'module', 'node', 'import', 'default'];
 const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));

@@ -11,7 +11,7 @@ import {
 } from './fonts.js';
 import { glyphWarnings, textByRole } from './glyphs.js';
 import { type GlyphWarning, renderReportPdf } from './index.js';
-import { pdfPages, skipWithoutPoppler } from './test-support/poppler.js';
+import { pdfPages } from './test-support/poppler.js';
 
 function withParagraph(text: string): Report {
   const report = structuredClone(seedReport) as Report;
@@ -65,21 +65,17 @@ describe('glyph fallback', () => {
     expect(warnings.find((w) => !w.fallback)?.message.zh).toContain('空框');
   });
 
-  it.skipIf(skipWithoutPoppler)(
-    'renders 𠮷 with a bundled fallback, warns that it did, and the character comes back out of the PDF',
-    async () => {
-      const seen: GlyphWarning[] = [];
-      const report = withParagraph('𠮷林乡人民政府');
-      const bytes = await renderReportPdf(report, { onWarning: (w) => seen.push(w) });
-      expect(seen.map((w) => [w.characters, w.fallback])).toEqual([[['𠮷'], true]]);
-      const latin = new TextDecoder('latin1').decode(bytes);
-      expect(latin).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP-Regular/);
-      // Only the fallback that has a missing character is embedded.
-      expect(latin).not.toContain('NotoSansHK');
-      expect(pdfPages(bytes).join('')).toContain('𠮷林乡人民政府');
-    },
-    60_000,
-  );
+  it('renders 𠮷 with a bundled fallback, warns that it did, and the character comes back out of the PDF', async () => {
+    const seen: GlyphWarning[] = [];
+    const report = withParagraph('𠮷林乡人民政府');
+    const bytes = await renderReportPdf(report, { onWarning: (w) => seen.push(w) });
+    expect(seen.map((w) => [w.characters, w.fallback])).toEqual([[['𠮷'], true]]);
+    const latin = new TextDecoder('latin1').decode(bytes);
+    expect(latin).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansJP-Regular/);
+    // Only the fallback that has a missing character is embedded.
+    expect(latin).not.toContain('NotoSansHK');
+    expect(pdfPages(bytes).join('')).toContain('𠮷林乡人民政府');
+  }, 60_000);
 
   it('a report without rare characters does not load or embed the rare-character fallbacks', async () => {
     const latin = new TextDecoder('latin1').decode(

@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FINDINGS_TITLE } from './document.js';
 import { renderReportPdf } from './index.js';
 import { pdfjsPages } from './test-support/pdfjs.js';
-import { pdfPages, pdfWords, skipWithoutPoppler } from './test-support/poppler.js';
+import { pdfPages, pdfWords } from './test-support/poppler.js';
 import { distinctValuesReport, longReport } from './test-support/reports.js';
 import { GB9704_MARGINS, MM } from './typography.js';
 
@@ -26,9 +26,9 @@ import { GB9704_MARGINS, MM } from './typography.js';
  */
 
 type Extract = (bytes: Uint8Array) => Promise<string[]>;
-const EXTRACTORS: readonly (readonly [string, Extract, boolean])[] = [
-  ['pdftotext', async (bytes) => pdfPages(bytes), skipWithoutPoppler],
-  ['pdf.js', pdfjsPages, false],
+const EXTRACTORS: readonly (readonly [string, Extract])[] = [
+  ['pdftotext', async (bytes) => pdfPages(bytes)],
+  ['pdf.js', pdfjsPages],
 ];
 
 const squash = (text: string): string => text.replace(/\s+/gu, '');
@@ -94,84 +94,60 @@ function expectedNumbers(report: Report): string[] {
   );
 }
 
-describe.each(EXTRACTORS)('text round-trip (%s)', (_name, extract, skip) => {
-  it.skipIf(skip)(
-    'the seed: every narrative character, in order, and every table value',
-    async () => {
-      const pages = await extract(await renderReportPdf(seedReport));
-      const text = documentText(pages);
-      const { before, after } = narrative(seedReport);
-      const cursor = expectInOrder(text, before);
-      expectInOrder(text, after, cursor);
-      expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(
-        expectedNumbers(seedReport),
-      );
-    },
-    60_000,
-  );
+describe.each(EXTRACTORS)('text round-trip (%s)', (_name, extract) => {
+  it('the seed: every narrative character, in order, and every table value', async () => {
+    const pages = await extract(await renderReportPdf(seedReport));
+    const text = documentText(pages);
+    const { before, after } = narrative(seedReport);
+    const cursor = expectInOrder(text, before);
+    expectInOrder(text, after, cursor);
+    expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(expectedNumbers(seedReport));
+  }, 60_000);
 
-  it.skipIf(skip)(
-    'the busy fixture: every narrative character and every table value, in order',
-    async () => {
-      const pages = await extract(await renderReportPdf(busyReport));
-      const text = documentText(pages);
-      const { before, after } = narrative(busyReport);
-      expectInOrder(text, after, expectInOrder(text, before));
-      expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(
-        expectedNumbers(busyReport),
-      );
-    },
-    60_000,
-  );
+  it('the busy fixture: every narrative character and every table value, in order', async () => {
+    const pages = await extract(await renderReportPdf(busyReport));
+    const text = documentText(pages);
+    const { before, after } = narrative(busyReport);
+    expectInOrder(text, after, expectInOrder(text, before));
+    expect(numbersBetween(pages, '二、主动公开', '五、存在的主要问题')).toEqual(expectedNumbers(busyReport));
+  }, 60_000);
 
-  it.skipIf(skip)(
-    'draft: the last page lists every finding of checkReport; without draft there is no such page',
-    async () => {
-      const fixture = failingFixtures[0];
-      if (!fixture) throw new Error('no failing fixture');
-      const findings = checkReport(fixture.report, fixture.previous ? { previous: fixture.previous } : {});
-      expect(findings.length).toBeGreaterThan(0);
-      // No findings passed: renderReportPdf runs checkReport itself.
-      const draft = documentText(await extract(await renderReportPdf(fixture.report, { draft: true })));
-      const at = draft.indexOf(squash(FINDINGS_TITLE));
-      expect(at).toBeGreaterThan(0);
-      expectInOrder(
-        draft,
-        findings.map((f) => f.message.zh),
-        at,
-      );
-      const final = documentText(await extract(await renderReportPdf(fixture.report)));
-      expect(final).not.toContain(squash(FINDINGS_TITLE));
-    },
-    60_000,
-  );
+  it('draft: the last page lists every finding of checkReport; without draft there is no such page', async () => {
+    const fixture = failingFixtures[0];
+    if (!fixture) throw new Error('no failing fixture');
+    const findings = checkReport(fixture.report, fixture.previous ? { previous: fixture.previous } : {});
+    expect(findings.length).toBeGreaterThan(0);
+    // No findings passed: renderReportPdf runs checkReport itself.
+    const draft = documentText(await extract(await renderReportPdf(fixture.report, { draft: true })));
+    const at = draft.indexOf(squash(FINDINGS_TITLE));
+    expect(at).toBeGreaterThan(0);
+    expectInOrder(
+      draft,
+      findings.map((f) => f.message.zh),
+      at,
+    );
+    const final = documentText(await extract(await renderReportPdf(fixture.report)));
+    expect(final).not.toContain(squash(FINDINGS_TITLE));
+  }, 60_000);
 
-  it.skipIf(skip)(
-    'distinct values: every number in its cell reading order, blank cells printed blank',
-    async () => {
-      const { report, blanks } = distinctValuesReport();
-      const pages = await extract(await renderReportPdf(report));
-      const numbers = numbersBetween(pages, '二、主动公开', '五、存在的主要问题');
-      const expected = expectedNumbers(report);
-      expect(expected).toHaveLength(200 - blanks.length);
-      expect(numbers).toEqual(expected);
-    },
-    60_000,
-  );
+  it('distinct values: every number in its cell reading order, blank cells printed blank', async () => {
+    const { report, blanks } = distinctValuesReport();
+    const pages = await extract(await renderReportPdf(report));
+    const numbers = numbersBetween(pages, '二、主动公开', '五、存在的主要问题');
+    const expected = expectedNumbers(report);
+    expect(expected).toHaveLength(200 - blanks.length);
+    expect(numbers).toEqual(expected);
+  }, 60_000);
 
-  it.skipIf(skip)(
-    'a character only the fallback font has comes through (𰻝)',
-    async () => {
-      const report = structuredClone(seedReport) as Report;
-      report.sections = { ...report.sections, other: [{ type: 'paragraph', text: '陕西𰻝𰻝面馆' }] };
-      const pages = await extract(await renderReportPdf(report, { onWarning: () => {} }));
-      expect(documentText(pages)).toContain('陕西𰻝𰻝面馆');
-    },
-    60_000,
-  );
+  it('a character only the fallback font has comes through (𰻝)', async () => {
+    const report = structuredClone(seedReport) as Report;
+    report.sections = { ...report.sections, other: [{ type: 'paragraph', text: '陕西𰻝𰻝面馆' }] };
+    const pages = await extract(await renderReportPdf(report, { onWarning: () => {} }));
+    expect(documentText(pages)).toContain('陕西𰻝𰻝面馆');
+  }, 60_000);
 });
 
-describe.skipIf(skipWithoutPoppler)('a long report (narrative ×20, every cell filled)', () => {
+describe('a long report (narrative ×20, every cell filled)', () => {
   const report = longReport(20);
   let bytes: Uint8Array;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { seedReport } from '@nianbao/model/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../src/index.js';
 import { decodeGrayPng, encodeGrayPng, imageDifference } from '../src/test-support/png.js';
-import { pdfPngs, skipWithoutPoppler } from '../src/test-support/poppler.js';
+import { pdfPngs } from '../src/test-support/poppler.js';
 
 /*
  * Pages of the seed PDF rasterised at 50 dpi (pdftoppm, grayscale) against reference images that a person looked
@@ -18,7 +18,7 @@ const PAGES = [1, 3, 4, 5, 6];
 const reference = (page: number): string =>
   fileURLToPath(new URL(`./reference/seed-p${page}.png`, import.meta.url));
 
-describe.skipIf(skipWithoutPoppler)('seed PDF pages look like the references', () => {
+describe('seed PDF pages look like the references', () => {
   let pngs: Uint8Array[];
   beforeAll(async () => {
     pngs = pdfPngs(await renderReportPdf(seedReport), DPI, PAGES);

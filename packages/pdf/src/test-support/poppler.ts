@@ -3,19 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Whether poppler-utils (pdftotext, pdftoppm) is installed. */
-export const hasPoppler: boolean = spawnSync('pdftotext', ['-v']).error === undefined;
-
 /**
- * Skip a poppler test only on a developer machine without poppler; in CI (env CI set) the test runs and fails
- * loudly instead, because CI installs poppler-utils.
+ * What a test that needs poppler fails with when it is missing (never a skip): `pnpm test` installs it first
+ * through scripts/setup-test-tools.mjs, so this is seen only when vitest runs on its own.
  */
-export const skipWithoutPoppler: boolean = !hasPoppler && !process.env.CI;
-if (skipWithoutPoppler) {
-  console.warn(
-    '@nianbao/pdf tests: poppler-utils not installed, skipping PDF text/image tests (apt-get install poppler-utils)',
-  );
-}
+export const POPPLER_MISSING: string =
+  'poppler-utils (pdftotext, pdftoppm) is not installed: run `node scripts/setup-test-tools.mjs` from the ' +
+  "repository root (as root it installs Debian's poppler-utils; otherwise it prints the command to run)";
 
 function withPdf<T>(bytes: Uint8Array, run: (file: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-pdf-'));
@@ -30,6 +24,9 @@ function withPdf<T>(bytes: Uint8Array, run: (file: string, dir: string) => T): T
 
 function run(command: string, args: string[]): string {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    throw new Error(`${command} not found. ${POPPLER_MISSING}`);
+  }
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
   return result.stdout;

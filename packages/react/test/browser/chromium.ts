@@ -6,16 +6,16 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 
 /**
- * Browser tests skip only on a developer machine without Chromium. In CI (`CI` set) they always run, so a
- * missing Chromium fails the build instead of passing silently.
+ * Starts headless Chromium with no network chatter. Browser tests never skip: without Chromium they fail with
+ * this message (`pnpm test` installs it first through scripts/setup-test-tools.mjs).
  */
-export const skipBrowser: boolean = !existsSync(CHROMIUM) && !process.env.CI;
-if (skipBrowser) {
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with apt-get install chromium)`);
-}
-
-/** Starts headless Chromium with no network chatter. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: the browser tests need Debian's Chromium. Run \`node scripts/setup-test-tools.mjs\` ` +
+        'from the repository root (as root it installs it; otherwise it prints the command to run).',
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -1,7 +1,7 @@
 import type { Report } from '@nianbao/model';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, skipBrowser } from './chromium.js';
+import { axeViolations, launchChromium } from './chromium.js';
 import { editablePage } from './page.js';
 
 const reportIn = (page: Page): Promise<Report> =>
@@ -10,7 +10,7 @@ const reportIn = (page: Page): Promise<Report> =>
 const focusedCell = (page: Page): Promise<string | null> =>
   page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-cell') ?? null);
 
-describe.skipIf(skipBrowser)('data entry in Chromium (hydrated page)', () => {
+describe('data entry in Chromium (hydrated page)', () => {
   let browser: Browser;
   let page: Page;
   const messages: string[] = [];

@@ -4,7 +4,7 @@ import { blankReport, busyReport, failingFixtures, seedReport } from '@nianbao/m
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../../src/server.js';
-import { axeViolations, launchChromium, skipBrowser } from './chromium.js';
+import { axeViolations, launchChromium } from './chromium.js';
 
 const CHECKS = true;
 const fixtures: [string, Report, Evaluation[]][] = [
@@ -18,7 +18,7 @@ const fixtures: [string, Report, Evaluation[]][] = [
   ]),
 ];
 
-describe.skipIf(skipBrowser)('static HTML in Chromium', () => {
+describe('static HTML in Chromium', () => {
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
