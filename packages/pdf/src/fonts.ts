@@ -1,4 +1,5 @@
 import { Font } from '@react-pdf/renderer';
+import { missingFontMessage, packagedFontPath } from './font-path.js';
 import { FONT_ROLES, type FontRole } from './roles.js';
 
 /*
@@ -50,21 +51,6 @@ const RARE_FALLBACK_FILES = [
 let defaults: Record<FontRole, string> | undefined;
 
 /**
- * The local path of a font file shipped in a package, or undefined where there is none: no `import.meta.resolve`
- * (older bundlers), a browser (it has `import.meta.resolve` but cannot resolve a bare specifier without an import
- * map, and a URL it can resolve is not a file this code can read by path).
- */
-function packagedFontPath(specifier: string): string | undefined {
-  if (typeof import.meta.resolve !== 'function') return undefined;
-  try {
-    const url = new URL(import.meta.resolve(specifier));
-    return url.protocol === 'file:' ? decodeURIComponent(url.pathname) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * The default font files as local paths: Noto Serif SC Regular/Bold and Noto Sans SC Bold from the
  * `@nianbao/fonts` package (just those three files). Node only (in a browser pass URLs in `fonts`).
  * @throws Error when the font packages cannot be resolved (a browser build without `fonts`).
@@ -75,9 +61,7 @@ export function defaultFontSources(): Record<FontRole, string> {
   for (const [key, specifier] of Object.entries(DEFAULT_FILES)) {
     const path = packagedFontPath(specifier);
     if (path === undefined) {
-      throw new Error(
-        `@nianbao/pdf: cannot find the default font ${specifier} (in a browser, pass \`fonts\` with a URL for every role)`,
-      );
+      throw new Error(missingFontMessage(specifier));
     }
     files[key as keyof typeof DEFAULT_FILES] = path;
   }

@@ -14,7 +14,7 @@ import type { RenderOptions } from './render.js';
 /** The bundled renderer of a Node process. */
 export interface NodeEngine {
   /** Same contract as the main entry's `renderReportPdf`. */
-  renderReportPdf(report: Report, options?: RenderOptions): Promise<Uint8Array>;
+  renderReportPdf(report: Report, options?: RenderOptions): Promise<Uint8Array<ArrayBuffer>>;
   /** Same contract as the main entry's `renderReportPdfToFile`. */
   renderReportPdfToFile(report: Report, path: string, options?: RenderOptions): Promise<void>;
   /** The bundle file. */

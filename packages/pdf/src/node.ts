@@ -25,7 +25,10 @@ export {
 export type { RenderOptions } from './render.js';
 
 /** Renders a report to PDF bytes (see the main entry's `renderReportPdf`). */
-export async function renderReportPdf(report: Report, options?: RenderOptions): Promise<Uint8Array> {
+export async function renderReportPdf(
+  report: Report,
+  options?: RenderOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
   // The main entry's renderer is imported only where there is no bundle: importing it loads react-pdf's modules.
   const engine = loadNodeEngine() ?? (await import('./render.js'));
   return engine.renderReportPdf(report, options);

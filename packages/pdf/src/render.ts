@@ -56,7 +56,10 @@ async function fontsFor(
 }
 
 /** Renders a report to PDF bytes. Fonts are registered and parsed once per process, then reused. */
-export async function renderReportPdf(report: Report, options: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderReportPdf(
+  report: Report,
+  options: RenderOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const findings = options.draft ? findingsFor(report, options) : undefined;
   const { families, warnings } = await fontsFor(registerFonts(options.fonts), textByRole(report, findings));
   const warn = options.onWarning ?? ((w: GlyphWarning) => console.warn(`@nianbao/pdf: ${w.message.en}`));
