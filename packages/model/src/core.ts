@@ -17,6 +17,8 @@ export {
   type RuleSpec,
   type Severity,
 } from './checks/index.js';
+export { DRAFT_WATERMARK, FINDINGS_TITLE, SEVERITY_ZH, STATUS_ZH } from './draft-page.js';
+export { FONT_ROLES, type FontRole } from './font-roles.js';
 export { assertTiling, LayoutError, layoutTable } from './layout/layout-table.js';
 export type {
   HeaderScope,

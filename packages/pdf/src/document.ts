@@ -1,7 +1,11 @@
 import type { Block, LocalizedText, Report, TableId } from '@nianbao/model/core';
 import {
+  DRAFT_WATERMARK,
+  FINDINGS_TITLE,
   NARRATIVE_HEADINGS as PART_HEADINGS,
   reportTitle,
+  SEVERITY_ZH,
+  STATUS_ZH,
   STATUTORY_TABLES,
   statutoryLayout,
 } from '@nianbao/model/core';
@@ -178,7 +182,7 @@ function watermark(fonts: FontFamilies, width: number, height: number): ReactEle
           textAlign: 'center',
         },
       },
-      '草稿',
+      DRAFT_WATERMARK,
     ),
   );
 }
@@ -186,11 +190,8 @@ function watermark(fonts: FontFamilies, width: number, height: number): ReactEle
 /** A react-pdf text style (the renderer does not export its `Style` type). */
 type TextStyle = Extract<NonNullable<ComponentProps<typeof Text>['style']>, { fontSize?: unknown }>;
 
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
-const STATUS_ZH = { fail: '未通过', uncertain: '无法判定' } as const;
-
-/** The title of the draft's findings page. */
-export const FINDINGS_TITLE = '校核结果（草稿附页，不属于年度报告正文）';
+/** The title of the draft's findings page (the model's, shared with the DOCX renderer). */
+export { FINDINGS_TITLE };
 
 function findingsPage(findings: readonly DraftFinding[], fonts: FontFamilies): ReactElement {
   const small = { fontFamily: stack(fonts.body, fonts), fontSize: 11, lineHeight: 1.5 };

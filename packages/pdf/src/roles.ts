@@ -1,21 +1,6 @@
 /*
  * The font roles on their own, without react-pdf: `@nianbao/pdf/roles` lets a CLI print help and check
  * `--font role=FILE` without loading the renderer (importing @react-pdf/renderer costs about half a second).
+ * The roles themselves are the model's (`@nianbao/model/core`), shared with the DOCX renderer.
  */
-
-/**
- * What a font is used for. GB/T 9704-2012: title 小标宋, body 仿宋_GB2312, 一、 headings 黑体, （一） headings 楷体.
- * `bodyBold` prints bold lead-ins; `fallback` is tried for characters the role's font lacks.
- */
-export type FontRole = 'title' | 'heading' | 'subheading' | 'body' | 'bodyBold' | 'table' | 'fallback';
-
-/** Every role, in the order `--font role=path` documents them. */
-export const FONT_ROLES: readonly FontRole[] = [
-  'title',
-  'heading',
-  'subheading',
-  'body',
-  'bodyBold',
-  'table',
-  'fallback',
-];
+export { FONT_ROLES, type FontRole } from '@nianbao/model/core';
