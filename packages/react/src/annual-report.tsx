@@ -23,9 +23,15 @@ export interface AnnualReportProps {
   report: Report;
   /** Findings to mark in the tables and list; default: the checks that did not pass. */
   findings?: readonly Finding[];
-  /** Evaluations for the cross-check footers; computed with `evaluateReport` when absent. */
+  /** Evaluations for the cross-check footers (with `checks`); computed with `evaluateReport` when absent. */
   evaluations?: readonly Evaluation[];
-  /** Draw the cross-check footers under the tables. @default true */
+  /**
+   * Review mode: compute the cross-checks (勾稽关系), mark the cells they flag and draw their footer rows under the
+   * tables. Off by default: what is published holds the statute's tables only, and the footers are not part of the
+   * 30号 format. Given `findings` are marked either way. @default false
+   */
+  checks?: boolean;
+  /** @deprecated Use `checks`; the same switch under its old name. */
   crossChecks?: boolean;
   /** List the findings after part 六. @default true when `findings` is given */
   showFindings?: boolean;
@@ -45,15 +51,17 @@ function NarrativePart({ part, blocks }: { part: keyof ReportSections; blocks?: 
 }
 
 /**
- * The whole annual report in statutory order: title, preamble, 一、总体情况, the tables under 二/三/四 (with
- * cross-check footers), 五 and 六, and optionally the findings. A report without `sections` (a tables-only
+ * The whole annual report in statutory order: title, preamble, 一、总体情况, the tables under 二/三/四, 五 and 六,
+ * and optionally the findings. By default only what the statute prescribes; `checks` adds the cross-check footers
+ * for review pages. A report without `sections` (a tables-only
  * draft) shows the tables alone.
  */
 export function AnnualReport(props: AnnualReportProps): ReactElement {
-  const { report, idPrefix = 'nb-', locale = 'zh', crossChecks = true } = props;
+  const { report, idPrefix = 'nb-', locale = 'zh' } = props;
+  const checks = props.checks ?? props.crossChecks ?? false;
   const evaluations = useMemo(
-    () => (crossChecks ? (props.evaluations ?? evaluateReport(report)) : undefined),
-    [crossChecks, props.evaluations, report],
+    () => (checks ? (props.evaluations ?? evaluateReport(report)) : undefined),
+    [checks, props.evaluations, report],
   );
   const findings = useMemo(() => findingsOf(props.findings, evaluations), [props.findings, evaluations]);
   const showFindings = props.showFindings ?? props.findings !== undefined;

@@ -160,11 +160,15 @@ describe('FindingsList', () => {
 });
 
 describe('AnnualReport', () => {
-  it('draws the cross-check footers by default and none with crossChecks={false}', () => {
+  // Publication is the default (the footers are not in the 30号 format); review pages ask for them.
+  it('draws no cross-check footers by default, and draws them with checks', () => {
     document.body.innerHTML = renderToString(<AnnualReport report={seedReport} />);
-    expect(document.querySelectorAll('tfoot')).toHaveLength(2);
-    document.body.innerHTML = renderToString(<AnnualReport report={seedReport} crossChecks={false} />);
     expect(document.querySelectorAll('tfoot')).toHaveLength(0);
+    document.body.innerHTML = renderToString(<AnnualReport report={seedReport} checks />);
+    expect(document.querySelectorAll('tfoot')).toHaveLength(2);
+    // The old name still works.
+    document.body.innerHTML = renderToString(<AnnualReport report={seedReport} crossChecks />);
+    expect(document.querySelectorAll('tfoot')).toHaveLength(2);
   });
 
   it('carries the scoping class once, on the outermost element', () => {

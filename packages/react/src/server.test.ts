@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { seedReport } from '@nianbao/model/fixtures';
+import { busyReport, seedReport } from '@nianbao/model/fixtures';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderReportHtml, reportCss } from './server.js';
@@ -8,7 +8,7 @@ const hostile = '</title><script>alert(1)</script><img src=x onerror=alert(2)>';
 
 describe('renderReportHtml', () => {
   it('returns a whole zh-CN document with the stylesheet inlined', () => {
-    const html = renderReportHtml(seedReport, { crossChecks: false });
+    const html = renderReportHtml(seedReport);
     expect(html.startsWith('<!doctype html>\n<html lang="zh-CN">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain(`<title>${escapeHtml(seedReport.meta.title ?? '')}</title>`);
@@ -17,12 +17,22 @@ describe('renderReportHtml', () => {
     expect(html.match(/<table/g)).toHaveLength(3);
   });
 
+  it("publishes the statute's tables only by default; checks: true adds the cross-check rows", () => {
+    const markup = (html: string): string => html.slice(html.indexOf('</style>'));
+    const published = markup(renderReportHtml(busyReport));
+    expect(published).not.toContain('<tfoot');
+    expect(published).not.toMatch(/nb-check|nb-flag|aria-invalid|[✓✗⚠？]|行通过/);
+    const review = markup(renderReportHtml(busyReport, { checks: true }));
+    expect(review.match(/<tfoot/g)).toHaveLength(2);
+    expect(review).toContain('行通过');
+  });
+
   it('inlines exactly the shipped stylesheet', () => {
     expect(reportCss()).toBe(readFileSync(new URL('./styles.css', import.meta.url), 'utf8'));
   });
 
   it('returns a fragment: one scoped div holding its style', () => {
-    const html = renderReportHtml(seedReport, { fragment: true, crossChecks: false });
+    const html = renderReportHtml(seedReport, { fragment: true });
     expect(html.startsWith('<div class="nb-report" lang="zh-CN"><style>')).toBe(true);
     expect(html.endsWith('</div>')).toBe(true);
     expect(html).not.toContain('<html');
@@ -38,7 +48,7 @@ describe('renderReportHtml', () => {
       preamble: [hostile],
       sections: { overview: [{ type: 'paragraph' as const, text: hostile, lead: hostile }] },
     };
-    const html = renderReportHtml(report, { crossChecks: false });
+    const html = renderReportHtml(report);
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
     const { document } = new JSDOM(html).window;

@@ -17,9 +17,14 @@ export interface RenderHtmlOptions {
   fragment?: boolean;
   /** Findings to mark; default: the checks that did not pass. */
   findings?: readonly Finding[];
-  /** Evaluations for the cross-check footers; computed when absent. */
+  /** Evaluations for the cross-check footers (with `checks`); computed when absent. */
   evaluations?: readonly Evaluation[];
-  /** Draw the cross-check footers. @default true */
+  /**
+   * Review pages: mark the cells the cross-checks flag and draw their footer rows (勾稽关系 ✓, 「25/25 行通过」)
+   * under the tables. Off by default, because what is published must hold the statute's tables only. @default false
+   */
+  checks?: boolean;
+  /** @deprecated Use `checks`; the same switch under its old name. */
   crossChecks?: boolean;
   /** List the findings after part 六. @default false */
   showFindings?: boolean;
@@ -56,7 +61,8 @@ function styleElement(): string {
 }
 
 /**
- * Renders a report to HTML with `react-dom/server`. All report text goes through React's escaping (the title too,
+ * Renders a report to HTML with `react-dom/server`: by default the statute's content only, ready to publish;
+ * `checks: true` adds the cross-checks for a review page. All report text goes through React's escaping (the title too,
  * by `escapeHtml`); nothing is inserted as raw HTML. A document starts `<!doctype html><html lang="zh-CN">`;
  * a fragment is one `<div class="nb-report" lang="zh-CN">` holding its `<style>`.
  */
@@ -67,7 +73,7 @@ export function renderReportHtml(report: Report, options: RenderHtmlOptions = {}
     createElement(AnnualReport, {
       report,
       showFindings: options.showFindings ?? false,
-      crossChecks: options.crossChecks ?? true,
+      checks: options.checks ?? options.crossChecks ?? false,
       ...(options.findings ? { findings: options.findings } : {}),
       ...(options.evaluations ? { evaluations: options.evaluations } : {}),
       ...(options.idPrefix !== undefined ? { idPrefix: options.idPrefix } : {}),

@@ -47,11 +47,23 @@ function reportStory(name: string, report: Report, options: CheckOptions = {}): 
   const { evaluations, findings } = checked(report, options);
   return {
     name,
-    args: { report, evaluations, findings, showFindings: true },
+    args: { report, evaluations, findings, showFindings: true, checks: true },
     play: async ({ canvasElement }) => expectReport(canvasElement, report, options),
   };
 }
 
+/** What is published: the statute's content only — no footer rows, no marks, no findings. */
+export const Published: Story = {
+  name: '发布版 Published (statute only)',
+  args: { report: busyReport },
+  play: async ({ canvasElement }) => {
+    for (const id of ['t2', 't3', 't4'] as const) expect(tableOf(canvasElement, id).tFoot).toBeNull();
+    expect(canvasElement.querySelector('.nb-flag, .nb-check, [aria-invalid]')).toBeNull();
+    expect(canvasElement.querySelector('li.nb-finding')).toBeNull();
+  },
+};
+
+/** Review pages (`checks`): the model's footers and marks, and the findings. */
 export const Seed: Story = reportStory('样例报告 Seed report', seedReport);
 export const Busy: Story = reportStory('大型机关 Busy report', busyReport, { previous: busyPreviousReport });
 export const FailsBalance: Story = reportStory(

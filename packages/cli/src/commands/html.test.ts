@@ -23,6 +23,25 @@ describe('html', () => {
     expect(result.stderr).toBe('');
   });
 
+  it("publishes the statute's tables only by default; --checks adds the cross-check rows for review", async () => {
+    const published = await run(['html']);
+    // The markup after the inlined stylesheet (which names every class, the footers' too).
+    const body = published.stdout.slice(published.stdout.indexOf('</style>'));
+    expect(body).not.toContain('<tfoot');
+    expect(body).not.toContain('nb-check');
+    expect(body).not.toMatch(/[✓✗⚠]|行通过/);
+    const review = await run(['html', '--checks']);
+    expect(review.code).toBe(0);
+    expect(review.stdout).toBe(renderReportHtml(seedReport, { checks: true }));
+    expect(review.stdout.match(/<tfoot/g)?.length).toBeGreaterThan(0);
+    expect(review.stdout).toContain('行通过');
+  });
+
+  it('lists --checks in its help', async () => {
+    const help = await run(['html', '--help']);
+    expect(help.stdout).toContain('--checks');
+  });
+
   it('prints a fragment to paste with --fragment', async () => {
     const result = await run(['html', '--fragment']);
     expect(result.code).toBe(0);

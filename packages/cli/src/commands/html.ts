@@ -7,9 +7,10 @@ import { readReportFile } from '../read-report.js';
 import { printOrWrite } from '../write-output.js';
 
 /**
- * `nianbao html [FILE] [-o out.html] [--fragment]`: the report as self-contained HTML (stylesheet inlined) for
- * a CMS editor to paste: a whole document, or with `--fragment` one `<div class="nb-report">`. No FILE: the
- * bundled example. A file that cannot be read or parsed is reported as `validate` reports it (exit 2).
+ * `nianbao html [FILE] [-o out.html] [--fragment] [--checks]`: the report as self-contained HTML (stylesheet
+ * inlined) for a CMS editor to paste: a whole document, or with `--fragment` one `<div class="nb-report">`. By
+ * default only the statute's content (publishable); `--checks` adds the cross-check rows for a review page. No
+ * FILE: the bundled example. A file that cannot be read or parsed is reported as `validate` reports it (exit 2).
  */
 export const htmlCommand: Command = {
   name: 'html',
@@ -17,7 +18,7 @@ export const htmlCommand: Command = {
     zh: '把报告输出为可粘贴到网站的 HTML（样式内嵌）',
     en: 'print the report as self-contained HTML to paste into a website',
   },
-  usage: 'nianbao html [FILE] [-o FILE] [--fragment]',
+  usage: 'nianbao html [FILE] [-o FILE] [--fragment] [--checks]',
   positionals: {
     name: 'FILE',
     description: {
@@ -34,8 +35,19 @@ export const htmlCommand: Command = {
         en: 'print one <div class="nb-report"> (with its <style>) to paste into an existing page',
       },
     },
+    checks: {
+      type: 'boolean',
+      description: {
+        zh: '审核用：在表格下加勾稽关系核对行并标出有问题的单元格（这些行不属于法定格式，请勿发布）',
+        en: 'for review: add the cross-check rows under the tables and mark failing cells (not part of the statutory format; do not publish)',
+      },
+    },
   },
   notes: [
+    {
+      zh: '默认只输出法定的表格和正文，可直接发布；--checks 的输出供内部审核',
+      en: "By default only the statute's tables and text, ready to publish; output with --checks is for internal review",
+    },
     {
       zh: '所有报告文字都经过转义；输出不含脚本。退出码：0 成功；2 用法错误或输入无法读取/解析；70 内部错误',
       en: 'All report text is escaped; the output has no scripts. Exit codes: 0 OK; 2 bad usage or unreadable/unparsable input; 70 internal error',
@@ -64,7 +76,10 @@ export const htmlCommand: Command = {
     }
     // Loaded on use: React's server renderer would otherwise add to every command's start-up.
     const { renderReportHtml } = await import('@nianbao/react/server');
-    const html = renderReportHtml(report, { fragment: options.fragment === true });
+    const html = renderReportHtml(report, {
+      fragment: options.fragment === true,
+      checks: options.checks === true,
+    });
     const text = html.endsWith('\n') ? html : `${html}\n`;
     return printOrWrite('html', typeof options.output === 'string' ? options.output : undefined, io, text);
   },

@@ -32,13 +32,13 @@ describe('static HTML in Chromium', () => {
   it.each(fixtures)(
     'axe finds no violation in the %s report (document and findings)',
     async (_name, report) => {
-      await page.setContent(renderReportHtml(report, { showFindings: true, crossChecks: CHECKS }));
+      await page.setContent(renderReportHtml(report, { showFindings: true, checks: CHECKS }));
       expect(await axeViolations(page)).toEqual([]);
     },
   );
 
   it('axe finds no violation in a fragment pasted into a page', async () => {
-    const fragment = renderReportHtml(seedReport, { fragment: true, crossChecks: CHECKS });
+    const fragment = renderReportHtml(seedReport, { fragment: true, checks: CHECKS });
     await page.setContent(
       `<!doctype html><html lang="zh-CN"><head><title>CMS</title></head><body><main>${fragment}</main></body></html>`,
     );
@@ -60,7 +60,7 @@ describe('static HTML in Chromium', () => {
       },
     };
     for (const fragment of [false, true]) {
-      await page.setContent(renderReportHtml(report, { fragment, crossChecks: CHECKS }));
+      await page.setContent(renderReportHtml(report, { fragment, checks: CHECKS }));
       // Give an injected image time to fail and fire onerror.
       await page.waitForTimeout(100);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -71,7 +71,7 @@ describe('static HTML in Chromium', () => {
 
   it('lets a wide table scroll sideways on a narrow screen with the row labels sticky', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.setContent(renderReportHtml(seedReport, { crossChecks: CHECKS }));
+    await page.setContent(renderReportHtml(seedReport, { checks: CHECKS }));
     const scroller = page.locator('.nb-table-scroll').nth(2);
     const sizes = await scroller.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     expect(sizes.scroll).toBeGreaterThan(sizes.client);
@@ -90,7 +90,7 @@ describe('static HTML in Chromium', () => {
 
   it('fits 200 % zoom: at half the width nothing but the table regions scrolls sideways', async () => {
     await page.setViewportSize({ width: 640, height: 400 });
-    await page.setContent(renderReportHtml(seedReport, { crossChecks: CHECKS }));
+    await page.setContent(renderReportHtml(seedReport, { checks: CHECKS }));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
     // Every scrolling table region can be reached with the keyboard and is named by its caption.
     const regions = await page
@@ -104,7 +104,7 @@ describe('static HTML in Chromium', () => {
   });
 
   it('takes --nb-* tokens set on an ancestor of the fragment, on .nb-report itself, or not at all', async () => {
-    const fragment = renderReportHtml(seedReport, { fragment: true, crossChecks: CHECKS });
+    const fragment = renderReportHtml(seedReport, { fragment: true, checks: CHECKS });
     const headerBackground = (): Promise<string> =>
       page
         .locator('.nb-table--t3 thead th')
@@ -122,7 +122,7 @@ describe('static HTML in Chromium', () => {
 
   it('keeps cell borders in forced-colors mode', async () => {
     await page.emulateMedia({ forcedColors: 'active' });
-    await page.setContent(renderReportHtml(seedReport, { crossChecks: CHECKS }));
+    await page.setContent(renderReportHtml(seedReport, { checks: CHECKS }));
     const border = await page
       .locator('.nb-table--t3 td[data-cell]')
       .first()
@@ -135,7 +135,7 @@ describe('static HTML in Chromium', () => {
   });
 
   it('prints on A4 with the table header repeated and no row split', async () => {
-    await page.setContent(renderReportHtml(seedReport, { crossChecks: CHECKS }));
+    await page.setContent(renderReportHtml(seedReport, { checks: CHECKS }));
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => {
       const thead = document.querySelector('.nb-table--t3 thead') as HTMLElement;
