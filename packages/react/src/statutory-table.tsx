@@ -7,7 +7,7 @@ import {
   type LayoutCell,
   type TableLayout,
 } from '@nianbao/model';
-import { memo, type ReactElement, type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, type ReactElement, type ReactNode, useCallback, useMemo } from 'react';
 import { type CellSource, lookupCell } from './cell-source.js';
 import { CrossCheckFooter } from './cross-check-footer.js';
 import { CellInput, type Move } from './editable-cell.js';
@@ -21,6 +21,7 @@ import {
 import { parseCellInput } from './format.js';
 import { gridModel, parseClipboardBlock, pasteTargets } from './grid-model.js';
 import { type Locale, localize, UI } from './messages.js';
+import { EDITABLE_NEEDS_CLIENT, SERVER_COMPONENTS, useRef, useState } from './react-env.js';
 import { useScopeClass } from './scope.js';
 
 /** One cell change from data entry. */
@@ -193,6 +194,7 @@ const DataCell = memo(function DataCell(props: DataCellProps): ReactElement {
  */
 export function StatutoryTable(props: StatutoryTableProps): ReactElement {
   const { layout, values, findings, evaluations, editable = false, idPrefix = 'nb-', locale = 'zh' } = props;
+  if (editable && SERVER_COMPONENTS) throw new Error(EDITABLE_NEEDS_CLIENT);
   const model = gridModel(layout);
   const rows = useMemo(
     () => (evaluations ? cachedCrossCheckRows(layout, evaluations) : []),
