@@ -99,7 +99,9 @@ export function documentStyles(fonts: DocxFonts, tableFontSize: number): IStyles
           language: LANGUAGE,
           characterSpacing: BODY_TRACKING,
         },
-        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: BODY_SPACING, indent: TWO_CHARS },
+        // Left-aligned, as the PDF: with justification LibreOffice drops a 、 that ends a line before an opening
+        // quote (seen in the seed: 议政网、“12345”); fixed-width CJK lines look justified anyway.
+        paragraph: { alignment: AlignmentType.LEFT, spacing: BODY_SPACING, indent: TWO_CHARS },
       },
       {
         id: STYLE.title,
