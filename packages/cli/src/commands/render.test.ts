@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { busyReport, seedReport } from '@nianbao/model/fixtures';
+import { busyReport, failingFixtures, seedReport } from '@nianbao/model/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../test/fake-io.js';
 
@@ -90,6 +90,34 @@ describe('render', () => {
     SLOW,
   );
 
+  it(
+    'warns, naming the failing rules and cells in words, when a report fails its checks; --strict exits 1',
+    async () => {
+      const failing = failingFixtures.find((fixture) => fixture.rule === 't3-balance');
+      if (!failing) throw new Error('fixture t3-balance missing');
+      await writeFile(join(dir, 'unbalanced.json'), JSON.stringify(failing.report));
+      const lenient = await run(['render', 'unbalanced.json', '-o', 'lenient.pdf'], { cwd: dir });
+      expect(lenient.code, lenient.stderr).toBe(0);
+      expect(lenient.stdout).toContain('unbalanced.json → ');
+      expect(await isPdf(join(dir, 'lenient.pdf'))).toBe(true);
+      expect(lenient.stderr).toMatch(/⚠ unbalanced\.json：校核未通过（2 个错误 \/ 2 errors）/);
+      expect(lenient.stderr).toContain('the report fails its checks');
+      expect(lenient.stderr).toContain('t3-balance');
+      expect(lenient.stderr).toContain('「三、本年度办理结果 › （七）总计 · 申请人情况 › 自然人」');
+
+      const strict = await run(['render', 'unbalanced.json', '-o', 'strict.pdf', '--strict'], { cwd: dir });
+      expect(strict.code).toBe(1);
+      expect(strict.stderr).toContain('t3-balance');
+      expect(await isPdf(join(dir, 'strict.pdf'))).toBe(true);
+
+      await writeFile(join(dir, 'clean.json'), JSON.stringify(seedReport));
+      const clean = await run(['render', 'clean.json', '-o', 'clean.pdf', '--strict'], { cwd: dir });
+      expect(clean.code, clean.stderr).toBe(0);
+      expect(clean.stderr).not.toContain('校核未通过');
+    },
+    SLOW,
+  );
+
   it('rejects a bad --font before rendering anything, saying which part is wrong (exit 2)', async () => {
     const cases: [string[], RegExp][] = [
       [['--font', 'colour=x.ttf'], /--font 应为 角色=字体文件.*"colour=x\.ttf"[\s\S]*role=FILE/],
@@ -126,5 +154,6 @@ describe('render', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--font ROLE=FILE');
     expect(help.stdout).toContain('title, heading, subheading, body, bodyBold, table, fallback');
+    expect(help.stdout).toMatch(/--strict +校核有错误时退出码为 1/);
   });
 });

@@ -1,11 +1,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { Report } from '@nianbao/model';
+import { checkReport, type Finding, isReportOk, type Report } from '@nianbao/model/core';
 import { seedReport } from '@nianbao/model/fixtures';
 import type { PoolRenderOptions, RenderJob, RenderJobResult } from '@nianbao/pdf/node';
 import { FONT_ROLES, type FontRole } from '@nianbao/pdf/roles';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
-import type { FormatOptions } from '../format/findings.js';
+import { countFindings, type FormatOptions, formatCounts, formatFinding } from '../format/findings.js';
 import { formatParseFailure } from '../format/issues.js';
 import { localize } from '../format/lang.js';
 import { readReportFile } from '../read-report.js';
@@ -56,6 +56,29 @@ function outputFor(file: string, outDir: string | undefined, cwd: string): strin
   return resolve(cwd, outDir ?? dirname(file), name);
 }
 
+/**
+ * The lines `render` prints under a report whose checks fail: a warning with the counts (the PDF is written all
+ * the same), then each failing error or warning (status fail; uncertain findings and 提示 are `validate`'s to
+ * list) with its cells in words. Empty when nothing fails.
+ */
+function checkWarning(source: string, findings: readonly Finding[], format: FormatOptions): string[] {
+  const failing = findings.filter((finding) => finding.status === 'fail' && finding.severity !== 'info');
+  if (failing.length === 0) return [];
+  const { style } = format;
+  const counts = formatCounts({ ...countFindings(failing), uncertain: 0 }, format.lang, false);
+  const head = localize(
+    {
+      zh: `${source}：校核未通过（${counts}），PDF 仍已生成；请先改正，详见 nianbao validate`,
+      en: `${source}: the report fails its checks (${counts}); the PDF was written anyway; fix it first, see nianbao validate`,
+    },
+    format.lang,
+  );
+  return [
+    `  ${style.yellow('⚠')} ${head}`,
+    ...failing.map((finding) => `      ${formatFinding(finding, format)}`),
+  ];
+}
+
 function progressBar(done: number, total: number): string {
   const width = 24;
   const filled = Math.round((done / total) * width);
@@ -63,9 +86,11 @@ function progressBar(done: number, total: number): string {
 }
 
 /**
- * `nianbao render [FILE…] [-o out.pdf | --out-dir DIR] [--font role=path]… [--draft] [--landscape]`: each
- * report as a print-quality PDF. Several files render in parallel on a worker pool sized to the cores; a file
- * that cannot be parsed or rendered is reported with its reason while the others complete (exit 1).
+ * `nianbao render [FILE…] [-o out.pdf | --out-dir DIR] [--font role=path]… [--draft] [--landscape] [--strict]`:
+ * each report as a print-quality PDF. Several files render in parallel on a worker pool sized to the cores; a file
+ * that cannot be parsed or rendered is reported with its reason while the others complete (exit 1). A report that
+ * fails its checks is still rendered, with a warning naming the failing rules and cells; `--strict` makes a failing
+ * error-severity check exit 1 (the PDF is written all the same, for review).
  */
 export const renderCommand: Command = {
   name: 'render',
@@ -73,7 +98,8 @@ export const renderCommand: Command = {
     zh: '生成 PDF（GB/T 9704 版式）',
     en: 'render reports as print-quality PDFs (GB/T 9704 layout)',
   },
-  usage: 'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--font ROLE=FILE]… [--draft] [--landscape]',
+  usage:
+    'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--font ROLE=FILE]… [--draft] [--landscape] [--strict]',
   positionals: {
     name: 'FILE…',
     description: {
@@ -116,6 +142,13 @@ export const renderCommand: Command = {
       type: 'boolean',
       description: { zh: '表格页横排', en: 'put the table pages in landscape' },
     },
+    strict: {
+      type: 'boolean',
+      description: {
+        zh: '校核有错误时退出码为 1（PDF 仍生成）',
+        en: 'exit 1 when a report fails an error-severity check (the PDF is still written)',
+      },
+    },
     lang: {
       type: 'string',
       valueName: 'zh|en',
@@ -124,8 +157,12 @@ export const renderCommand: Command = {
   },
   notes: [
     {
-      zh: '退出码：0 全部生成；1 有文件无法解析或生成（其余文件照常生成）；2 用法错误。',
-      en: 'Exit codes: 0 all rendered; 1 a file could not be parsed or rendered (the others still are); 2 usage error.',
+      zh: '退出码：0 全部生成；1 有文件无法解析或生成（其余文件照常生成），或加 --strict 时有报告校核出错误；2 用法错误。',
+      en: 'Exit codes: 0 all rendered; 1 a file could not be parsed or rendered (the others still are), or with --strict a report has errors; 2 usage error.',
+    },
+    {
+      zh: '校核未通过的报告照常生成 PDF，并列出未通过的规则和单元格。',
+      en: 'A report that fails its checks is still rendered, with a warning listing the failing rules and cells.',
     },
   ],
 
@@ -153,11 +190,14 @@ export const renderCommand: Command = {
     // Parse everything first (cheap), then render what parsed on the pool.
     const jobs: RenderJob[] = [];
     const sources: string[] = [];
+    // The checker's findings per job (same index), for the warning under each rendered report.
+    const checks: Finding[][] = [];
     let failed = 0;
     const lines: string[] = [];
     if (positionals.length === 0) {
       const report: Report = seedReport;
       jobs.push({ report, path: resolve(io.cwd, out ?? join(outDir ?? '.', BUNDLED_OUTPUT)), options });
+      checks.push(checkReport(report));
       sources.push(localize({ zh: '内置示例', en: 'bundled example' }, format.lang));
     }
     for (const file of positionals) {
@@ -172,6 +212,7 @@ export const renderCommand: Command = {
         path: out ? resolve(io.cwd, out) : outputFor(file, outDir, io.cwd),
         options,
       });
+      checks.push(checkReport(read.report));
       sources.push(file);
     }
     if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
@@ -187,8 +228,10 @@ export const renderCommand: Command = {
     });
     if (tty) io.stderr.write('\n');
 
+    let strictFailures = 0;
     for (const result of results) {
       const source = sources[result.index] ?? '';
+      const findings = checks[result.index] ?? [];
       if (!result.ok) {
         failed += 1;
         io.stderr.write(
@@ -200,7 +243,10 @@ export const renderCommand: Command = {
       for (const warning of result.warnings) {
         io.stderr.write(`  ${style.yellow('⚠')} ${source}: ${localize(warning.message, format.lang)}\n`);
       }
+      const warning = checkWarning(source, findings, format);
+      if (warning.length > 0) io.stderr.write(`${warning.join('\n')}\n`);
+      if (!isReportOk(findings)) strictFailures += 1;
     }
-    return failed > 0 ? EXIT.notOk : EXIT.ok;
+    return failed > 0 || (values.strict === true && strictFailures > 0) ? EXIT.notOk : EXIT.ok;
   },
 };
