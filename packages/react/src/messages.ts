@@ -25,4 +25,5 @@ export const UI = {
   notACount: { zh: '请输入非负整数，例如 12', en: 'Enter a non-negative whole number, e.g. 12' },
   notAnAmount: { zh: '请输入非负数，例如 12.5', en: 'Enter a non-negative number, e.g. 12.5' },
   rowsPassed: { zh: '行通过', en: 'rows pass' },
+  scrollHint: { zh: '表格较宽，可左右滑动查看 →', en: 'The table is wide: scroll sideways to see it all →' },
 } as const;

@@ -85,11 +85,9 @@ const HeaderCell = memo(function HeaderCell({
   const common = {
     id: cellDomId(idPrefix, cell.id),
     headers: headersOf(cell, idPrefix),
-    // Row labels in the first grid column stay put while a wide table scrolls sideways.
-    className:
-      cell.col === 0 && (cell.kind === 'row-header' || cell.kind === 'corner')
-        ? `nb-${cell.kind} nb-sticky`
-        : `nb-${cell.kind}`,
+    // No sticky labels: with row labels spanning one to three grid columns, a sticky first column covers the
+    // first data columns of the wide rows (一、二、四) and the corner covers 申请人情况. The table scrolls whole.
+    className: `nb-${cell.kind}`,
     ...spans(cell),
   };
   if (cell.scope && cell.label) {
@@ -177,9 +175,12 @@ const DataCell = memo(function DataCell(props: DataCellProps): ReactElement {
           inputRef={props.inputRef}
         />
       ) : value === null ? (
-        <span className="nb-sr-only">{localize(UI.blank, locale)}</span>
+        <>
+          <span className="nb-value" />
+          <span className="nb-sr-only">{localize(UI.blank, locale)}</span>
+        </>
       ) : (
-        formatCellValue(value)
+        <span className="nb-value">{formatCellValue(value)}</span>
       )}
       {issueStatus && issueMark(issueStatus, props.issueText ?? '', descId, locale)}
     </td>
@@ -287,6 +288,10 @@ export function StatutoryTable(props: StatutoryTableProps): ReactElement {
     // A scrolling region must be reachable by keyboard and named (WCAG 2.1.1); the caption names it.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: the scroll container has to take focus to scroll by keyboard.
     <section className={classes} aria-labelledby={captionId} tabIndex={0}>
+      {/* Shown on narrow screens only (styles.css); the region's role and name already tell assistive technology. */}
+      <p className="nb-scroll-hint" aria-hidden="true">
+        {localize(UI.scrollHint, locale)}
+      </p>
       <table className={`nb-table nb-table--${layout.id}${editable ? ' nb-table--editable' : ''}`}>
         <caption id={captionId} className={props.hideCaption ? 'nb-sr-only' : 'nb-caption'}>
           {layout.caption}

@@ -1,5 +1,13 @@
-import { type Evaluation, statutoryLayout, type TableId, type TableLayout } from '@nianbao/model';
-import { crossCheckRows } from '@nianbao/react';
+import {
+  type Evaluation,
+  formatCellValue,
+  type Report,
+  readCell,
+  statutoryLayout,
+  type TableId,
+  type TableLayout,
+} from '@nianbao/model';
+import { cellPlacement, crossCheckRows } from '@nianbao/react';
 import { expect } from 'storybook/test';
 
 /*
@@ -101,17 +109,37 @@ export function expectIssuesMarked(
   }
 }
 
-/** Row labels of a horizontally scrolled table stay at the scroll container's left edge. */
-export async function expectStickyLabels(table: HTMLTableElement): Promise<void> {
+/**
+ * Proof by position (the package's `cellPlacement`, the same helper the static-HTML test runs in Chromium): every
+ * data cell of `table` lies under its column headers and in its row headers' bands, nothing covers its number,
+ * and (given `report`) it shows `formatCellValue(readCell(report, address))`.
+ */
+export function expectPlacement(table: HTMLTableElement, report?: Report): void {
+  const cells = cellPlacement(table);
+  expect(cells.length, 'data cells').toBeGreaterThan(0);
+  const wrong = cells
+    .filter((c) => c.problems.length > 0)
+    .map((c) => `${c.address}: ${c.problems.join('; ')}`);
+  expect(wrong).toEqual([]);
+  if (!report) return;
+  for (const cell of cells) {
+    expect(cell.text, cell.address).toBe(formatCellValue(readCell(report, cell.address)));
+  }
+}
+
+/**
+ * A table wider than its region scrolls whole (no sticky labels to cover data cells), says so in visible text,
+ * and at either end of the scroll every number is still where its headers are and uncovered.
+ */
+export async function expectScrollsWhole(table: HTMLTableElement, report?: Report): Promise<void> {
   const scroller = table.closest<HTMLElement>('.nb-table-scroll');
   if (!scroller) throw new Error('no scroll container');
   expect(scroller.scrollWidth, 'the table is wider than its container').toBeGreaterThan(scroller.clientWidth);
-  const label = table.querySelector<HTMLElement>('tbody .nb-sticky');
-  if (!label) throw new Error('no sticky row label');
-  scroller.scrollLeft = scroller.scrollWidth;
-  await new Promise((resolve) => requestAnimationFrame(resolve));
-  expect(scroller.scrollLeft).toBeGreaterThan(0);
-  const gap = label.getBoundingClientRect().left - scroller.getBoundingClientRect().left;
-  expect(Math.abs(gap), 'sticky label stays at the left edge').toBeLessThan(2);
-  scroller.scrollLeft = 0;
+  const hint = scroller.querySelector<HTMLElement>('.nb-scroll-hint');
+  expect(hint && getComputedStyle(hint).display, 'the scroll hint shows').toBe('block');
+  for (const left of [scroller.scrollWidth, 0]) {
+    scroller.scrollLeft = left;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expectPlacement(table, report);
+  }
 }

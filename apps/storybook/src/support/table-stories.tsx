@@ -12,7 +12,13 @@ import { blankReport, busyPreviousReport, busyReport } from '@nianbao/model/fixt
 import { crossCheckRows } from '@nianbao/react';
 import type { ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { expectFooterShows, expectIssuesMarked, expectStickyLabels, tableOf } from './assertions.js';
+import {
+  expectFooterShows,
+  expectIssuesMarked,
+  expectPlacement,
+  expectScrollsWhole,
+  tableOf,
+} from './assertions.js';
 import { DataEntry } from './entry.js';
 import { type Checked, checked, failing, optionsOf, withBlankCells } from './reports.js';
 
@@ -61,6 +67,7 @@ export function expectShowsReport(
   }
   expectFooterShows(element, layout, evaluations);
   expectIssuesMarked(element, evaluations, table);
+  expectPlacement(element, report);
 }
 
 /** A story of one report. */
@@ -244,21 +251,20 @@ export function framedStory<K extends TableId>(
   };
 }
 
-/** Narrow viewport (360 px): the table scrolls inside its region and the row labels stay put. */
+/** Narrow viewport (375 px): the table scrolls whole inside its region, says so, and nothing covers a number. */
 export function narrowStory<K extends TableId>(table: K): TableStory<K> {
-  return framedStory(table, '窄屏 Narrow viewport (360 px)', { nbViewport: 360 }, async (element) => {
+  return framedStory(table, '窄屏 Narrow viewport (375 px)', { nbViewport: 375 }, async (element) => {
     const scroller = element.closest<HTMLElement>('.nb-table-scroll');
     expect(scroller?.tabIndex, 'the scroll region takes keyboard focus').toBe(0);
     const frame = element.closest<HTMLElement>('[data-nb-viewport]');
     expect(frame?.scrollWidth, 'nothing sticks out of the narrow frame').toBeLessThanOrEqual(
       (frame?.clientWidth ?? 0) + 1,
     );
-    if (statutoryLayout(table).labelColumns > 0) await expectStickyLabels(element);
-    else expect((scroller?.scrollWidth ?? 0) > (scroller?.clientWidth ?? 0)).toBe(true);
+    await expectScrollsWhole(element, busyReport);
   });
 }
 
-/** Print media: the print rules apply (nothing sticky, nothing clipped, the header repeats on each page). */
+/** Print media: the print rules apply (no scroll hint, nothing clipped, the header repeats on each page). */
 export function printStory<K extends TableId>(table: K): TableStory<K> {
   return framedStory(table, '打印 Print media', { nbMedia: 'print' }, async (element) => {
     await waitFor(() => expect(element.closest('[data-nb-media-ready="true"]')).not.toBeNull());
@@ -266,8 +272,8 @@ export function printStory<K extends TableId>(table: K): TableStory<K> {
     expect(getComputedStyle(scroller).overflowX).toBe('visible');
     // 表二 stacks four blocks, each with its own header rows inside its tbody; the others have one thead.
     if (element.tHead) expect(getComputedStyle(element.tHead).display).toBe('table-header-group');
-    const sticky = element.querySelector<HTMLElement>('.nb-sticky');
-    if (sticky) expect(getComputedStyle(sticky).position).toBe('static');
+    const hint = scroller.querySelector<HTMLElement>('.nb-scroll-hint');
+    if (hint) expect(getComputedStyle(hint).display, 'no scroll hint on paper').toBe('none');
     const row = element.querySelector('tbody tr') as HTMLElement;
     expect(getComputedStyle(row).breakInside).toBe('avoid');
   });
@@ -293,17 +299,17 @@ export function forcedColorsStory<K extends TableId>(table: K, report: Report): 
 
 /**
  * 200 % zoom of a 1280 px window (or of the canvas, when narrower): the layout reflows at half the CSS width; the
- * table scrolls in its region and the labels stay put.
+ * table scrolls whole in its region and nothing covers a number.
  */
 export function zoomStory<K extends TableId>(table: K): TableStory<K> {
   return framedStory(table, '200% 缩放 Zoom 200%', { nbZoom: 2, nbViewport: 1280 }, async (element) => {
     const frame = element.closest<HTMLElement>('[data-nb-zoom]') as HTMLElement;
     expect(frame.style.zoom).toBe('2');
     // Reflow (WCAG 1.4.10): the page never scrolls sideways; a table wider than the space scrolls in its own
-    // region with its row labels kept in view.
+    // region, whole (no sticky labels), every number still under its headers.
     expect(frame.scrollWidth).toBeLessThanOrEqual(frame.clientWidth + 1);
     const scroller = element.closest<HTMLElement>('.nb-table-scroll') as HTMLElement;
     const overflows = scroller.scrollWidth > scroller.clientWidth;
-    if (overflows && statutoryLayout(table).labelColumns > 0) await expectStickyLabels(element);
+    if (overflows) await expectScrollsWhole(element, busyReport);
   });
 }
