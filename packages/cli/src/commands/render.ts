@@ -9,6 +9,7 @@ import { countFindings, type FormatOptions, formatCounts, formatFinding } from '
 import { formatParseFailure } from '../format/issues.js';
 import { localize } from '../format/lang.js';
 import { readReportFile } from '../read-report.js';
+import { type DocxJobResult, outputFormats, renderDocxJobs, withExtension } from './render-docx.js';
 
 /** The file the bundled example renders to when no `-o` is given. */
 const BUNDLED_OUTPUT = 'report.pdf';
@@ -95,11 +96,11 @@ function progressBar(done: number, total: number): string {
 export const renderCommand: Command = {
   name: 'render',
   summary: {
-    zh: '生成 PDF（GB/T 9704 版式）',
-    en: 'render reports as print-quality PDFs (GB/T 9704 layout)',
+    zh: '生成 PDF 或可编辑的 Word 文档（GB/T 9704 版式）',
+    en: 'render reports as print-quality PDFs or editable Word documents (GB/T 9704 layout)',
   },
   usage:
-    'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--font ROLE=FILE]… [--draft] [--landscape] [--strict]',
+    'nianbao render [FILE…] [-o OUT.pdf | --out-dir DIR] [--format pdf|docx|both] [--font ROLE=FILE]… [--draft] [--landscape] [--strict]',
   positionals: {
     name: 'FILE…',
     description: {
@@ -136,6 +137,14 @@ export const renderCommand: Command = {
       description: {
         zh: '草稿：加“草稿”水印并附校核结果页',
         en: 'draft: 草稿 watermark and a findings page',
+      },
+    },
+    format: {
+      type: 'string',
+      valueName: 'pdf|docx|both',
+      description: {
+        zh: '输出格式：pdf（默认；-o 为 .docx 文件时为 docx）、docx（可编辑的 Word 公文）或 both',
+        en: 'output format: pdf (default; docx when -o names a .docx file), docx (an editable Word document) or both',
       },
     },
     landscape: {
@@ -180,6 +189,7 @@ export const renderCommand: Command = {
     if (out && outDir) {
       throw new UsageError({ zh: '-o 与 --out-dir 只能选一个', en: 'use either -o or --out-dir, not both' });
     }
+    const formats = outputFormats(typeof values.format === 'string' ? values.format : undefined, out);
     const options: PoolRenderOptions = {
       fonts: await parseFonts(values.font, io.cwd),
       ...(values.draft === true ? { draft: true } : {}),
@@ -217,25 +227,41 @@ export const renderCommand: Command = {
     }
     if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
 
-    const tty = io.stderr.isTTY === true && jobs.length > 1;
+    // A PDF goes to the job's path as before; a DOCX to the same path ending in .docx (-o x.docx: that file).
+    const pdfJobs = formats.includes('pdf') ? jobs : [];
+    const docxJobs = formats.includes('docx')
+      ? jobs.map((job, index) => ({
+          index,
+          report: job.report,
+          path: withExtension(job.path, 'docx'),
+          draft: values.draft === true,
+        }))
+      : [];
+    const total = pdfJobs.length + docxJobs.length;
+    const tty = io.stderr.isTTY === true && total > 1;
+    let done = 0;
+    const progress = (): void => {
+      done += 1;
+      if (tty) io.stderr.write(progressBar(done, total));
+    };
     // Loaded here, not at the top, and from the Node entry: its pool renders with the bundled, code-cached renderer
     // and does not import react-pdf's modules, which every other command (and `render --help`) would otherwise pay.
-    const { renderPdfFiles } = await import('@nianbao/pdf/node');
-    const results: RenderJobResult[] = await renderPdfFiles(jobs, {
-      onResult: (_result, done, total) => {
-        if (tty) io.stderr.write(progressBar(done, total));
-      },
-    });
+    const results: (RenderJobResult | DocxJobResult)[] =
+      pdfJobs.length > 0
+        ? await (await import('@nianbao/pdf/node')).renderPdfFiles(pdfJobs, { onResult: progress })
+        : [];
+    results.push(...(await renderDocxJobs(docxJobs, progress)));
     if (tty) io.stderr.write('\n');
 
     let strictFailures = 0;
+    const checked = new Set<number>();
     for (const result of results) {
       const source = sources[result.index] ?? '';
       const findings = checks[result.index] ?? [];
       if (!result.ok) {
         failed += 1;
         io.stderr.write(
-          `  ${style.red('✗')} ${style.bold(source)} — ${localize({ zh: `无法生成 PDF：${result.error}`, en: `cannot render: ${result.error}` }, format.lang)}\n`,
+          `  ${style.red('✗')} ${style.bold(source)} — ${localize({ zh: `无法生成 ${result.path.endsWith('.docx') ? 'DOCX' : 'PDF'}：${result.error}`, en: `cannot render: ${result.error}` }, format.lang)}\n`,
         );
         continue;
       }
@@ -243,6 +269,9 @@ export const renderCommand: Command = {
       for (const warning of result.warnings) {
         io.stderr.write(`  ${style.yellow('⚠')} ${source}: ${localize(warning.message, format.lang)}\n`);
       }
+      // The checks once per report, though it may be written in two formats.
+      if (checked.has(result.index)) continue;
+      checked.add(result.index);
       const warning = checkWarning(source, findings, format);
       if (warning.length > 0) io.stderr.write(`${warning.join('\n')}\n`);
       if (!isReportOk(findings)) strictFailures += 1;
