@@ -2,6 +2,7 @@
 // Provides the system tools the tests need, from Debian (never a downloaded browser build):
 //   Chromium  (/usr/bin/chromium, Debian package `chromium`)        for the React and Storybook browser tests
 //   poppler   (pdftoppm and pdftotext, Debian package `poppler-utils`) for the PDF text and image tests
+//   LibreOffice (soffice, Debian package `libreoffice-writer-nogui`)  for the DOCX layout tests
 // Run by `pnpm test` before any test runner and by .ci/run. When something is missing and this runs as root on a
 // system with apt-get, it installs the Debian packages; otherwise it stops (exit 1) with the exact command to run.
 // Nothing is ever skipped for want of a tool: a test that needs one and does not find it fails.
@@ -41,6 +42,8 @@ export function missingTools(env = process.env) {
   if (!executable(chromium)) missing.push({ pkg: 'chromium', why: `${chromium} (browser tests)` });
   const poppler = ['pdftoppm', 'pdftotext'].filter((tool) => !which(tool, env.PATH));
   if (poppler.length > 0) missing.push({ pkg: 'poppler-utils', why: `${poppler.join(', ')} (PDF tests)` });
+  if (!which('soffice', env.PATH))
+    missing.push({ pkg: 'libreoffice-writer-nogui', why: 'soffice (DOCX tests)' });
   return missing;
 }
 

@@ -16,6 +16,7 @@ function fakeAptGet({ installs = true, status = 0 } = {}) {
   case "$p" in
     chromium) printf '#!/bin/sh\\n' > "${dir}/chromium"; chmod +x "${dir}/chromium" ;;
     poppler-utils) for t in pdftoppm pdftotext; do printf '#!/bin/sh\\n' > "${dir}/$t"; chmod +x "${dir}/$t"; done ;;
+    libreoffice-writer-nogui) printf '#!/bin/sh\\n' > "${dir}/soffice"; chmod +x "${dir}/soffice" ;;
   esac
 done`
     : '';
@@ -55,7 +56,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('setup-test-tools', () => {
   it('does nothing when Chromium and poppler are there', () => {
     fakeAptGet();
-    for (const t of ['chromium', 'pdftoppm', 'pdftotext']) tool(t);
+    for (const t of ['chromium', 'pdftoppm', 'pdftotext', 'soffice']) tool(t);
     expect(missingTools(env(true))).toEqual([]);
     expect(setupTestTools({ env: env(true), log })).toBe(0);
     expect(aptCalls()).toEqual([]);
@@ -65,6 +66,7 @@ describe('setup-test-tools', () => {
   it('as root, installs the missing Debian packages noninteractively without recommends', () => {
     fakeAptGet();
     tool('pdftotext');
+    tool('soffice');
     expect(missingTools(env(true)).map((m) => m.pkg)).toEqual(['chromium', 'poppler-utils']);
     expect(setupTestTools({ env: env(true), log })).toBe(0);
     expect(aptCalls()).toEqual([
@@ -77,9 +79,22 @@ describe('setup-test-tools', () => {
 
   it('installs only what is missing', () => {
     fakeAptGet();
-    for (const t of ['pdftoppm', 'pdftotext']) tool(t);
+    for (const t of ['pdftoppm', 'pdftotext', 'soffice']) tool(t);
     expect(setupTestTools({ env: env(true), log })).toBe(0);
     expect(aptCalls()[1]).toBe('noninteractive install -y -qq --no-install-recommends chromium');
+  });
+
+  it('installs LibreOffice (writer, no GUI) for the DOCX tests when soffice is missing', () => {
+    fakeAptGet();
+    for (const t of ['chromium', 'pdftoppm', 'pdftotext']) tool(t);
+    expect(missingTools(env(true))).toEqual([
+      { pkg: 'libreoffice-writer-nogui', why: 'soffice (DOCX tests)' },
+    ]);
+    expect(setupTestTools({ env: env(true), log })).toBe(0);
+    expect(aptCalls()[1]).toBe(
+      'noninteractive install -y -qq --no-install-recommends libreoffice-writer-nogui',
+    );
+    expect(missingTools(env(true))).toEqual([]);
   });
 
   it('not as root, stops with the exact command to run and installs nothing', () => {
