@@ -9,6 +9,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { AnnualReport } from './annual-report.js';
 import type { Locale } from './messages.js';
+import { isForeignReact, withNodeCopy } from './node-copy.js';
 import { NbScope } from './scope.js';
 
 /** Options of `renderReportHtml`. */
@@ -67,6 +68,20 @@ function styleElement(): string {
  * a fragment is one `<div class="nb-report" lang="zh-CN">` holding its `<style>`.
  */
 export function renderReportHtml(report: Report, options: RenderHtmlOptions = {}): string {
+  try {
+    return renderHere(report, options);
+  } catch (error) {
+    // A bundle that paired these components with another React's renderer (Next.js Route Handlers): render with
+    // the copy Node resolves, where they match (./node-copy.ts).
+    const html = isForeignReact(error)
+      ? withNodeCopy((server) => server.renderReportHtml(report, options))
+      : undefined;
+    if (html === undefined) throw error;
+    return html;
+  }
+}
+
+function renderHere(report: Report, options: RenderHtmlOptions): string {
   const element = createElement(
     NbScope,
     null,
