@@ -12,6 +12,7 @@ import {
   type NamedExoticComponent,
   type ReactElement,
   type RefCallback,
+  useCallback,
   useRef,
   useState,
 } from 'react';
@@ -63,6 +64,15 @@ export const CellInput: NamedExoticComponent<CellInputProps> = memo(function Cel
   const [error, setError] = useState<LocalizedText | null>(null);
   const [shown, setShown] = useState<CellValue>(value);
   const composing = useRef(false);
+  const own = useRef<HTMLInputElement | null>(null);
+  const { inputRef } = props;
+  const ref = useCallback(
+    (el: HTMLInputElement | null) => {
+      own.current = el;
+      inputRef(el);
+    },
+    [inputRef],
+  );
 
   // A new value from outside (a paste elsewhere, a reset) replaces the text unless the text already says it.
   if (value !== shown) {
@@ -118,7 +128,7 @@ export const CellInput: NamedExoticComponent<CellInputProps> = memo(function Cel
   return (
     <>
       <input
-        ref={props.inputRef}
+        ref={ref}
         id={inputId}
         className="nb-input"
         type="text"
@@ -144,11 +154,33 @@ export const CellInput: NamedExoticComponent<CellInputProps> = memo(function Cel
         onKeyDown={onKeyDown}
         onPaste={onPaste}
       />
-      {showDerived && (
-        <span id={derivedId} className={overridden ? 'nb-derived nb-derived--overridden' : 'nb-derived'}>
-          <span aria-hidden="true">{overridden ? '✎ ' : '= '}</span>
-          <span className="nb-sr-only">{localize(overridden ? UI.overridden : UI.derived, locale)} </span>
+      {showDerived && !overridden && (
+        <span id={derivedId} className="nb-derived">
+          <span aria-hidden="true">= </span>
+          <span className="nb-sr-only">{localize(UI.derived, locale)} </span>
           {formatCellValue(derived)}
+        </span>
+      )}
+      {overridden && (
+        // An overridden total says so in words and offers the way back to the computed value.
+        <span className="nb-derived nb-derived--overridden">
+          <span id={derivedId}>
+            {localize(UI.overridden, locale)} {formatCellValue(derived)}
+          </span>
+          <button
+            type="button"
+            className="nb-use-derived"
+            onClick={() => {
+              props.onCommit(address, derived ?? null);
+              own.current?.focus();
+            }}
+          >
+            {localize(UI.useDerived, locale)}
+            <span className="nb-sr-only">
+              {locale === 'en' ? ` (${formatCellValue(derived)}): ` : `（${formatCellValue(derived)}）：`}
+              {label}
+            </span>
+          </button>
         </span>
       )}
       {error && (

@@ -19,7 +19,13 @@ export { type CellInputResult, parseCellInput } from './format.js';
 export { type Locale, UI } from './messages.js';
 export { Narrative, type NarrativeProps } from './narrative.js';
 export { type CellPlacement, cellPlacement } from './placement.js';
-export { derivedTotals, type ReportChecks, reportChecks, useReportChecks } from './report-checks.js';
+export {
+  derivedTotals,
+  enterCells,
+  type ReportChecks,
+  reportChecks,
+  useReportChecks,
+} from './report-checks.js';
 export { NbScope } from './scope.js';
 export { type CellChange, StatutoryTable, type StatutoryTableProps } from './statutory-table.js';
 export {

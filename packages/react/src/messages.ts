@@ -22,6 +22,7 @@ export const UI = {
   blank: { zh: '空白', en: 'blank' },
   derived: { zh: '自动计算', en: 'computed' },
   overridden: { zh: '已手动填写，计算值为', en: 'entered by hand; the computed value is' },
+  useDerived: { zh: '改用计算值', en: 'Use the computed value' },
   notACount: { zh: '请输入非负整数，例如 12', en: 'Enter a non-negative whole number, e.g. 12' },
   notAnAmount: { zh: '请输入非负数，例如 12.5', en: 'Enter a non-negative number, e.g. 12.5' },
   rowsPassed: { zh: '行通过', en: 'rows pass' },

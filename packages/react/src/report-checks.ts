@@ -12,8 +12,9 @@ import {
   writeCell,
 } from '@nianbao/model';
 import { useMemo } from 'react';
-import type { CellSource } from './cell-source.js';
+import { type CellSource, lookupCell } from './cell-source.js';
 import { findingsOf } from './findings-index.js';
+import type { CellChange } from './statutory-table.js';
 
 /** What the tables need to show a report's checks while it is being entered. */
 export interface ReportChecks {
@@ -44,6 +45,42 @@ export function derivedTotals(report: Report): CellSource {
   const { report: complete } = completeTotals(blanked);
   const values = new Map(totals.map((address) => [address, readCell(complete, address) ?? null]));
   return (address) => values.get(address);
+}
+
+let totalAddresses: CellAddress[] | undefined;
+function totalCells(): CellAddress[] {
+  totalAddresses ??= TABLES.flatMap((id) =>
+    statutoryLayout(id)
+      .dataCells.filter((cell) => cell.total && cell.address !== undefined)
+      .map((cell) => cell.address as CellAddress),
+  );
+  return totalAddresses;
+}
+
+/**
+ * Data entry's one write: applies `changes` and keeps every total that follows its parts following them. A total
+ * follows while it is blank or equal to what its parts add up to (the blank template's 0s do); the user overrides
+ * it by entering a different number, and it then stays as entered until set back (the table's 「改用计算值」 button
+ * writes the computed value). Wire `onChange`/`onChangeMany` to it, and totals compute as leaves are typed or
+ * pasted. Never changes its input.
+ */
+export function enterCells(report: Report, changes: readonly CellChange[]): Report {
+  if (changes.length === 0) return report;
+  const before = derivedTotals(report);
+  const following = totalCells().filter((address) => {
+    const value = readCell(report, address) ?? null;
+    return value === null || value === (lookupCell(before, address) ?? null);
+  });
+  let next = report;
+  for (const change of changes) next = writeCell(next, change.address, change.value);
+  const entered = new Set(changes.map((change) => change.address));
+  const after = derivedTotals(next);
+  for (const address of following) {
+    if (entered.has(address)) continue;
+    const value = lookupCell(after, address) ?? null;
+    if ((readCell(next, address) ?? null) !== value) next = writeCell(next, address, value);
+  }
+  return next;
 }
 
 /** Evaluations, findings and derived totals of a report, computed in one pass. */

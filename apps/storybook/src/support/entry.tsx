@@ -1,7 +1,8 @@
-import { type CellAddress, type CellValue, type Report, type TableId, writeCell } from '@nianbao/model';
+import type { CellAddress, CellValue, Report, TableId } from '@nianbao/model';
 import {
   ApplicationsTable,
   type CellChange,
+  enterCells,
   type Locale,
   ProactiveDisclosureTable,
   ReviewLitigationTable,
@@ -22,8 +23,9 @@ export interface DataEntryProps {
 }
 
 /**
- * A statutory table as a data-entry form, wired the way a portal wires it: the report in state, `writeCell` on
- * every change, and `useReportChecks` re-evaluating so the footer and derived totals follow the typing.
+ * A statutory table as a data-entry form, wired the way a portal wires it: the report in state, `enterCells` on
+ * every change (totals that follow their parts are recomputed), and `useReportChecks` re-evaluating so the footer
+ * follows the typing.
  */
 export function DataEntry({ table, initial, previous, locale = 'zh' }: DataEntryProps): ReactElement {
   const [report, setReport] = useState(initial);
@@ -34,9 +36,9 @@ export function DataEntry({ table, initial, previous, locale = 'zh' }: DataEntry
     evaluations: checks.evaluations,
     findings: checks.findings,
     derived: checks.derived,
-    onChange: (address: CellAddress, value: CellValue) => setReport((r) => writeCell(r, address, value)),
-    onChangeMany: (changes: readonly CellChange[]) =>
-      setReport((r) => changes.reduce((acc, change) => writeCell(acc, change.address, change.value), r)),
+    onChange: (address: CellAddress, value: CellValue) =>
+      setReport((r) => enterCells(r, [{ address, value }])),
+    onChangeMany: (changes: readonly CellChange[]) => setReport((r) => enterCells(r, changes)),
   };
   if (table === 't2') return <ProactiveDisclosureTable t2={report.t2} {...common} />;
   if (table === 't3') return <ApplicationsTable t3={report.t3} {...common} />;

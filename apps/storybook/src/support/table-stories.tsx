@@ -6,10 +6,9 @@ import {
   readCell,
   statutoryLayout,
   type TableId,
-  writeCell,
 } from '@nianbao/model';
 import { blankReport, busyPreviousReport, busyReport } from '@nianbao/model/fixtures';
-import { crossCheckRows } from '@nianbao/react';
+import { crossCheckRows, enterCells } from '@nianbao/react';
 import type { ReactElement } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import {
@@ -215,6 +214,8 @@ export function dataEntryStory(table: TableId): {
         }
         expectFooterShows(element, layout, afterPaste);
         expectIssuesMarked(element, afterPaste, table);
+        // Every input (the totals that followed the typing and the paste too) in place, showing the form's value.
+        expectPlacement(element, expected);
         if (element.tFoot) expect(footer()).not.toBe(typed);
       });
       // The paste is announced to screen readers.
@@ -225,9 +226,10 @@ export function dataEntryStory(table: TableId): {
   };
 }
 
+/** What the form holds after entering `cells` one by one: `enterCells`, so totals follow their parts. */
 function entered(report: Report, cells: readonly (readonly [CellAddress, number | null])[]): Report {
   let out = report;
-  for (const [address, value] of cells) out = writeCell(out, address, value);
+  for (const [address, value] of cells) out = enterCells(out, [{ address, value }]);
   return out;
 }
 

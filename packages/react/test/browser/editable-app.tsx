@@ -1,8 +1,9 @@
-import { type Report, writeCell } from '@nianbao/model';
+import type { Report } from '@nianbao/model';
 import { blankReport } from '@nianbao/model/fixtures';
 import { type ReactElement, useEffect, useState } from 'react';
 import {
   ApplicationsTable,
+  enterCells,
   NbScope,
   ProactiveDisclosureTable,
   ReviewLitigationTable,
@@ -21,7 +22,8 @@ export function EditableApp({ initial }: { initial?: Report }): ReactElement {
     evaluations: checks.evaluations,
     findings: checks.findings,
     derived: checks.derived,
-    onChange: (address: string, value: number | null) => setReport((r) => writeCell(r, address, value)),
+    onChange: (address: string, value: number | null) =>
+      setReport((r) => enterCells(r, [{ address, value }])),
   };
   return (
     <div className="nb-report">

@@ -109,4 +109,34 @@ describe('data entry in Chromium (hydrated page)', () => {
       .poll(() => page.locator('[data-cell="t3.received.total"] .nb-derived').textContent())
       .toContain('21');
   });
+
+  it('computes totals from the blank template as leaves are typed; an override says so and goes back', async () => {
+    const cell = (address: string) => page.locator(`[data-cell="${address}"]`);
+    await cell('t4.review.upheld').locator('input').fill('3');
+    await cell('t4.review.corrected').locator('input').fill('4');
+    // The template's 总计 0 followed its parts: no stale 0, nothing red.
+    await expect.poll(() => cell('t4.review.total').locator('input').inputValue()).toBe('7');
+    expect((await reportIn(page)).t4.review.total).toBe(7);
+    expect(await cell('t4.review.total').getAttribute('class')).not.toContain('nb-data--fail');
+
+    // Entered by hand, the total says what it is in visible text and offers the computed value.
+    await cell('t4.review.total').locator('input').fill('9');
+    const note = cell('t4.review.total').locator('.nb-derived--overridden');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toContain('已手动填写，计算值为 7');
+    expect(await note.textContent()).not.toContain('✎');
+    const button = cell('t4.review.total').getByRole('button', { name: /改用计算值/ });
+    expect(await button.isVisible()).toBe(true);
+    // Leaves typed now leave the override alone.
+    await cell('t4.review.other').locator('input').fill('1');
+    await expect.poll(() => note.textContent()).toContain('计算值为 8');
+    expect((await reportIn(page)).t4.review.total).toBe(9);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await button.click();
+    await expect.poll(async () => (await reportIn(page)).t4.review.total).toBe(8);
+    expect(await cell('t4.review.total').locator('input').inputValue()).toBe('8');
+    expect(await note.count()).toBe(0);
+    expect(await focusedCell(page)).toBe('t4.review.total');
+  });
 });
