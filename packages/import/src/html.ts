@@ -48,31 +48,43 @@ function attr(element: Element, name: string): string | undefined {
   return element.attrs.find((a) => a.name.toLowerCase() === name)?.value;
 }
 
-/** The visible text of a node: `<br>` and block boundaries become spaces; runs of whitespace collapse. */
+/**
+ * The visible text of a node: `<br>` and block boundaries become spaces; runs of whitespace collapse.
+ * Iterative (an explicit stack), so tags nested thousands deep cannot overflow the call stack.
+ */
 function textOf(node: Node): string {
-  let out = '';
-  const walk = (n: Node): void => {
+  const parts: string[] = [];
+  // A string on the stack is text to emit when it is reached (the space after a block's children).
+  const stack: (Node | string)[] = [node];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    if (typeof n === 'string') {
+      parts.push(n);
+      continue;
+    }
     if (n.nodeName === '#text') {
-      out += (n as DefaultTreeAdapterMap['textNode']).value;
-      return;
+      parts.push((n as DefaultTreeAdapterMap['textNode']).value);
+      continue;
     }
-    if (!isElement(n) && n.nodeName !== '#document-fragment') return;
-    if (isElement(n)) {
-      const tag = n.tagName.toLowerCase();
-      if (SKIP.has(tag) && tag !== 'caption') return;
-      if (tag === 'br') {
-        out += ' ';
-        return;
-      }
-      if (BLOCK.has(tag) || tag === 'p' || tag === 'td' || tag === 'th') out += ' ';
-      const children = tag === 'template' ? [] : n.childNodes;
-      for (const child of children) walk(child);
-      if (BLOCK.has(tag)) out += ' ';
-      return;
+    if (!isElement(n)) continue;
+    const tag = n.tagName.toLowerCase();
+    if (SKIP.has(tag) && tag !== 'caption') continue;
+    if (tag === 'br') {
+      parts.push(' ');
+      continue;
     }
-  };
-  walk(node);
-  return out.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    if (BLOCK.has(tag) || tag === 'p' || tag === 'td' || tag === 'th') parts.push(' ');
+    if (BLOCK.has(tag)) stack.push(' ');
+    if (tag !== 'template') pushChildren(stack, n.childNodes);
+  }
+  return parts
+    .join('')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
+}
+
+/** Pushes children so that they pop in document order. */
+function pushChildren<T>(stack: (Node | T)[], children: readonly Node[]): void {
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
 }
 
 function lineOf(element: Element): number {
@@ -132,6 +144,21 @@ function tableRows(table: Element): Line[] {
   });
 }
 
+/** A `<p>` as one line; a leading `<strong>`/`<b>` is kept as its lead. */
+function paragraph(node: Element, lines: Line[]): void {
+  const first = node.childNodes.find((c) => !(c.nodeName === '#text' && textOf(c) === ''));
+  const text = textOf(node);
+  if (!text) return;
+  if (first && isElement(first) && (first.tagName === 'strong' || first.tagName === 'b')) {
+    const lead = textOf(first);
+    if (lead && lead !== text && text.startsWith(lead)) {
+      lines.push({ text, line: lineOf(node), kind: 'paragraph', lead });
+      return;
+    }
+  }
+  lines.push({ text, line: lineOf(node), kind: 'paragraph' });
+}
+
 /**
  * HTML to lines: headings and paragraphs become one line each (a leading `<strong>`/`<b>` is kept as the
  * paragraph's lead), tables become one `row` line per row. Scripts, styles and `<tfoot>` are dropped.
@@ -145,58 +172,55 @@ export function htmlLines(html: string): Line[] {
     if (text) lines.push({ text, line: inline.line, kind: 'paragraph' });
     inline.text = '';
   };
-  const walk = (node: Node): void => {
+  // Depth-first in document order with an explicit stack (tags nested thousands deep cannot overflow the
+  // call stack); FLUSH on the stack ends a block after its children.
+  const FLUSH = 0;
+  const stack: (Node | typeof FLUSH)[] = [document];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === FLUSH) {
+      flush();
+      continue;
+    }
     if (node.nodeName === '#text') {
       if (inline.text === '') inline.line = node.sourceCodeLocation?.startLine ?? 0;
       inline.text += (node as DefaultTreeAdapterMap['textNode']).value;
-      return;
+      continue;
     }
     if (!isElement(node)) {
-      if ('childNodes' in node) for (const child of node.childNodes) walk(child);
-      return;
+      if ('childNodes' in node) {
+        for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as Node);
+      }
+      continue;
     }
     const tag = node.tagName.toLowerCase();
-    if (SKIP.has(tag)) return;
+    if (SKIP.has(tag)) continue;
     if (tag === 'table') {
       flush();
       lines.push(...tableRows(node));
-      return;
+      continue;
     }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
       flush();
       const text = textOf(node);
       if (text) lines.push({ text, line: lineOf(node), kind: 'heading', tag: Number(heading[1]) });
-      return;
+      continue;
     }
     if (tag === 'br') {
       flush();
-      return;
+      continue;
     }
     if (tag === 'p') {
       flush();
-      const first = node.childNodes.find((c) => !(c.nodeName === '#text' && textOf(c) === ''));
-      const text = textOf(node);
-      if (!text) return;
-      if (first && isElement(first) && (first.tagName === 'strong' || first.tagName === 'b')) {
-        const lead = textOf(first);
-        if (lead && lead !== text && text.startsWith(lead)) {
-          lines.push({ text, line: lineOf(node), kind: 'paragraph', lead });
-          return;
-        }
-      }
-      lines.push({ text, line: lineOf(node), kind: 'paragraph' });
-      return;
+      paragraph(node, lines);
+      continue;
     }
     if (BLOCK.has(tag)) {
       flush();
-      for (const child of node.childNodes) walk(child);
-      flush();
-      return;
+      stack.push(FLUSH);
     }
-    for (const child of node.childNodes) walk(child);
-  };
-  walk(document);
+    pushChildren(stack, node.childNodes);
+  }
   flush();
   return lines;
 }

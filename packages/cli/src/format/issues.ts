@@ -3,7 +3,10 @@ import { cellLabel, describeCell, type Finding } from '@nianbao/model/core';
 import { countFindings, type FormatOptions, formatCounts, verdict } from './findings.js';
 import { localize } from './lang.js';
 
-/** How many parse issues human output lists per file; `--json` always carries all of them. */
+/**
+ * How many parse issues human output lists per file; `--json` carries all the parser reports (at most
+ * `MAX_PARSE_ISSUES` and a closing `too-many-issues` count of the rest).
+ */
 export const MAX_ISSUES_SHOWN = 30;
 
 /**
@@ -26,13 +29,19 @@ export function formatParseFailure(
   errors: readonly ParseIssue[],
   options: FormatOptions,
 ): string[] {
-  const lines = errors.slice(0, MAX_ISSUES_SHOWN).map((issue) => `  ${formatIssue(file, issue, options)}`);
-  const rest = errors.length - MAX_ISSUES_SHOWN;
+  // The parser's own count of what it did not list stays the last line.
+  const last = errors[errors.length - 1];
+  const capped = last?.code === 'too-many-issues' ? last : undefined;
+  const listed = capped ? errors.slice(0, -1) : errors;
+  const lines = listed.slice(0, MAX_ISSUES_SHOWN).map((issue) => `  ${formatIssue(file, issue, options)}`);
+  const rest = listed.length - MAX_ISSUES_SHOWN;
   if (rest > 0) {
-    lines.push(
-      `  ${localize({ zh: `……另有 ${rest} 处问题（用 --json 查看全部）`, en: `… ${rest} more (--json lists all)` }, options.lang)}`,
-    );
+    const more = capped
+      ? { zh: `……另有 ${rest} 处问题（用 --json 查看）`, en: `… ${rest} more (--json lists them)` }
+      : { zh: `……另有 ${rest} 处问题（用 --json 查看全部）`, en: `… ${rest} more (--json lists all)` };
+    lines.push(`  ${localize(more, options.lang)}`);
   }
+  if (capped) lines.push(`  ${formatIssue(file, capped, options)}`);
   return lines;
 }
 

@@ -6,7 +6,8 @@ import { MAX_YEAR, MIN_YEAR, type Role } from './report-schema.js';
 /**
  * One problem found in an input. `code` is a stable machine id:
  * `wrong-type`, `missing`, `unknown-key`, `empty`, `not-a-count`, `not-an-amount`, `bad-year`, `bad-date`,
- * `bad-value`, `format-version`, `invalid`, `json-syntax`, `too-large`, `unreadable`.
+ * `bad-value`, `format-version`, `invalid`, `json-syntax`, `too-large`, `too-deep`, `unreadable`, and
+ * `too-many-issues` (path ``: how many more problems were found than are listed).
  */
 export interface ParseIssue {
   /** Dotted JSON path of the offending value, e.g. `t3.received.naturalPerson`; `` for the root. */
@@ -26,8 +27,13 @@ export function issue(segments: readonly PathSegment[], code: string, text: Loca
 }
 
 /** `expected` + `，实为 X` / `, got X` + an optional hint. */
-export function got(expected: LocalizedText, value: unknown, hint?: LocalizedText): LocalizedText {
-  const shown = show(value);
+export function got(
+  expected: LocalizedText,
+  value: unknown,
+  hint?: LocalizedText,
+  written?: string,
+): LocalizedText {
+  const shown = written === undefined ? show(value) : { zh: written, en: written };
   // No space between two Chinese words (实为数组), one before a quoted value or number (实为 "12件").
   const space = /^[\u4e00-\u9fff]/u.test(shown.zh) ? '' : ' ';
   return {
@@ -142,13 +148,19 @@ export function valueIssue(
   role: Role | undefined,
   objectKeys: readonly string[] | undefined,
   fallback: string,
+  written?: string,
 ): ParseIssue {
   switch (role?.kind) {
     case 'count':
       return issue(
         segments,
         'not-a-count',
-        got({ zh: '应为非负整数', en: 'must be a non-negative integer' }, value, numberHint(value, 'count')),
+        got(
+          { zh: '应为非负整数', en: 'must be a non-negative integer' },
+          value,
+          numberHint(value, 'count'),
+          written,
+        ),
       );
     case 'amount':
       return issue(
@@ -161,6 +173,7 @@ export function valueIssue(
           },
           value,
           numberHint(value, 'amount'),
+          written,
         ),
       );
     case 'year':
@@ -174,6 +187,7 @@ export function valueIssue(
           },
           value,
           numberHint(value, 'year'),
+          written,
         ),
       );
     case 'date':
@@ -328,6 +342,9 @@ export function valueIssue(
   }
 }
 
+/** How many unknown keys of an object a missing-key message looks through for a typo. */
+const MAX_TYPO_SCAN = 1000;
+
 /** The message for a required key that is absent. */
 export function missingIssue(
   segments: readonly PathSegment[],
@@ -349,9 +366,19 @@ export function missingIssue(
     });
   }
   const at = where(segments.slice(0, -1));
-  // A misspelt key is reported as unknown too; pointing at it here saves a search.
-  const unknown = Object.keys(parent).filter((k) => !siblingKeys.includes(k));
-  const typo = unknown.find((k) => closest(k, [key]) === key);
+  // A misspelt key is reported as unknown too; pointing at it here saves a search (among the first
+  // MAX_TYPO_SCAN keys, so an object with a huge number of keys costs no more than a bounded look).
+  const siblings = new Set(siblingKeys);
+  let typo: string | undefined;
+  let scanned = 0;
+  for (const k in parent) {
+    if (!Object.hasOwn(parent, k) || siblings.has(k)) continue;
+    if (closest(k, [key]) === key) {
+      typo = k;
+      break;
+    }
+    if (++scanned >= MAX_TYPO_SCAN) break;
+  }
   const hint = typo
     ? { zh: `；发现 "${typo}"，是否拼写错误？`, en: `; found "${typo}" — a typo?` }
     : { zh: '', en: '' };
@@ -361,19 +388,20 @@ export function missingIssue(
   });
 }
 
-/** The message for a key the contract does not have. */
+/**
+ * The message for a key the contract does not have. `absent` is the allowed keys the object lacks (the
+ * only ones a typo can have meant); the caller computes it once per object, so that an object with many
+ * unknown keys costs time linear in its size.
+ */
 export function unknownKeyIssue(
   parentSegments: readonly PathSegment[],
   key: string,
   allowed: readonly string[],
-  present: readonly string[],
+  absent: readonly string[],
 ): ParseIssue {
   const segments = [...parentSegments, key];
   const at = where(parentSegments);
-  const meant = closest(
-    key,
-    allowed.filter((k) => !present.includes(k)),
-  );
+  const meant = closest(key, absent);
   const tail = meant
     ? { zh: `，是否应为 "${meant}"？`, en: `; did you mean "${meant}"?` }
     : { zh: `；允许的键：${keyList(allowed).zh}`, en: `; allowed keys: ${keyList(allowed).en}` };

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../types.js';
+import { formatPath, type PathSegment } from './path.js';
 
 /*
  * Locating JSON syntax errors. V8's SyntaxError gives a position for some mistakes and none for others
@@ -208,11 +209,16 @@ function skipSpace(text: string, start: number): number {
   }
 }
 
+/** How many missing closers a message lists; a deeper text gets the first ones and a count. */
+const MAX_CLOSERS_SHOWN = 20;
+
 function closers(stack: readonly Container[]): string {
-  return stack
-    .map((open) => (open === '{' ? '}' : ']'))
-    .reverse()
-    .join(' ');
+  const shown: string[] = [];
+  for (let k = stack.length - 1; k >= 0 && shown.length < MAX_CLOSERS_SHOWN; k--) {
+    shown.push(stack[k] === '{' ? '}' : ']');
+  }
+  const rest = stack.length - shown.length;
+  return rest > 0 ? `${shown.join(' ')} … (+${rest})` : shown.join(' ');
 }
 
 /** Scans one JSON text; throws a Problem at the first error. The container stack is explicit, so depth is unbounded. */
@@ -352,4 +358,81 @@ export function lineColumn(text: string, offset: number): LineColumn {
     column += 1;
   }
   return { line, column };
+}
+
+/**
+ * The numbers of a valid JSON text whose text is not how JavaScript prints the parsed value
+ * (`9007199254740993` parses to 9007199254740992, `1e3` to 1000, `1.50` to 1.5), by dotted path
+ * (`formatPath`), so that a message can quote what the user wrote. One linear pass; for duplicate keys the
+ * last one wins, as in `JSON.parse`. The text must be one that `JSON.parse` accepts.
+ */
+export function numberTexts(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  // The path to the current value: a key (string) per open object, an index per open array.
+  const path: PathSegment[] = [];
+  const kinds: Container[] = [];
+  let i = 0;
+  const n = text.length;
+  let expectKey = false;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      const end = scanString(text, i);
+      if (expectKey) {
+        path[path.length - 1] = JSON.parse(text.slice(i, end)) as string;
+        expectKey = false;
+      }
+      i = end;
+    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      const end = scanNumber(text, i);
+      const raw = text.slice(i, end);
+      if (String(Number(raw)) !== raw) out.set(formatPath(path), raw);
+      i = end;
+    } else if (code === 0x7b || code === 0x5b) {
+      kinds.push(code === 0x7b ? '{' : '[');
+      path.push(code === 0x7b ? '' : 0);
+      expectKey = code === 0x7b;
+      i += 1;
+    } else if (code === 0x7d || code === 0x5d) {
+      kinds.pop();
+      path.pop();
+      expectKey = false;
+      i += 1;
+    } else if (code === 0x2c) {
+      const top = kinds[kinds.length - 1];
+      if (top === '[') path[path.length - 1] = (path[path.length - 1] as number) + 1;
+      else expectKey = true;
+      i += 1;
+    } else {
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The offset of the first `[` or `{` that opens a container deeper than `maxDepth`, or `undefined`. One
+ * linear pass that skips strings; it reads any text (valid JSON or not). It runs before `JSON.parse`, whose
+ * time grows faster than the text for very deep nesting.
+ */
+export function findDeepNesting(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) {
+      // Skip the string: to the next unescaped quote.
+      for (i += 1; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c) i += 1;
+        else if (c === 0x22) break;
+      }
+    } else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > maxDepth) return i;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return undefined;
 }

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import type { LocalizedText, Report } from '../types.js';
 import { got, issue, missingIssue, type ParseIssue, unknownKeyIssue, valueIssue } from './issues.js';
-import { findJsonSyntaxError, lineColumn } from './json-text.js';
-import type { PathSegment } from './path.js';
+import { findDeepNesting, findJsonSyntaxError, lineColumn, numberTexts } from './json-text.js';
+import { formatPath, type PathSegment } from './path.js';
 import { type Role, reportZodSchema, roleOf } from './report-schema.js';
 
 export type { ParseIssue } from './issues.js';
 
 /** The outcome of parsing: the report, or every problem found (never just the first). */
 export type ParseResult = { ok: true; report: Report } | { ok: false; errors: ParseIssue[] };
+
+/** How deep `parseReportJson` lets arrays and objects nest (a report nests 6 deep). */
+const MAX_JSON_DEPTH = 256;
 
 /** The largest JSON text `parseReportJson` reads (a real report is well under 1 MB). */
 const MAX_JSON_BYTES = 20 * 1024 * 1024;
@@ -117,10 +120,26 @@ function toSegments(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
 }
 
-function collectIssues(input: Record<string, unknown>, zodIssues: readonly z.core.$ZodIssue[]): ParseIssue[] {
+/** The most issues a parse reports; the rest are counted in one closing `too-many-issues` issue, as compilers do. */
+export const MAX_PARSE_ISSUES = 100;
+
+/** Looks up how the user wrote the number at a dotted path, when that differs from the parsed value. */
+type NumberText = (path: string) => string | undefined;
+
+/*
+ * Every step here costs time linear in the input: an object's keys are read once per zod issue (not once per
+ * unknown key), and once MAX_PARSE_ISSUES issues are worded the rest are only counted.
+ */
+function collectIssues(
+  input: Record<string, unknown>,
+  zodIssues: readonly z.core.$ZodIssue[],
+  numberText: NumberText | undefined,
+): ParseIssue[] {
   const root = reportZodSchema();
   const out: ParseIssue[] = [];
   const seen = new Set<string>();
+  let more = 0;
+  const full = (): boolean => out.length >= MAX_PARSE_ISSUES;
   const push = (found: ParseIssue): void => {
     const key = `${found.code}\u0000${found.path}`;
     if (seen.has(key)) return;
@@ -129,12 +148,31 @@ function collectIssues(input: Record<string, unknown>, zodIssues: readonly z.cor
   };
   for (const zodIssue of zodIssues) {
     const segments = toSegments(zodIssue.path);
+    if (full()) {
+      // Counted, not worded: an unknown key is one issue per key, anything else one per path.
+      if (zodIssue.code === 'unrecognized_keys') more += zodIssue.keys.length;
+      else {
+        const key = `\u0001${formatPath(segments)}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          more += 1;
+        }
+      }
+      continue;
+    }
     const node = nodeAt(root, segments, input);
     if (zodIssue.code === 'unrecognized_keys') {
       const location = locate(input, segments);
       const object = location.found && isRecord(location.value) ? location.value : {};
       const allowed = shapeKeys(node.schema) ?? [];
-      for (const key of zodIssue.keys) push(unknownKeyIssue(segments, key, allowed, Object.keys(object)));
+      const absent = allowed.filter((k) => !Object.hasOwn(object, k));
+      for (const [index, key] of zodIssue.keys.entries()) {
+        if (full()) {
+          more += zodIssue.keys.length - index;
+          break;
+        }
+        push(unknownKeyIssue(segments, key, allowed, absent));
+      }
       continue;
     }
     const location = locate(input, segments);
@@ -144,12 +182,21 @@ function collectIssues(input: Record<string, unknown>, zodIssues: readonly z.cor
       continue;
     }
     const value = location.found ? location.value : undefined;
-    push(valueIssue(segments, value, node.role, shapeKeys(node.schema), zodIssue.message));
+    const written = typeof value === 'number' ? numberText?.(formatPath(segments)) : undefined;
+    push(valueIssue(segments, value, node.role, shapeKeys(node.schema), zodIssue.message, written));
+  }
+  if (more > 0) {
+    out.push(
+      textIssue('too-many-issues', {
+        zh: `另有 ${grouped(more)} 处问题未列出（只列出前 ${MAX_PARSE_ISSUES} 处）`,
+        en: `${grouped(more)} more problems not listed (only the first ${MAX_PARSE_ISSUES} are)`,
+      }),
+    );
   }
   return out;
 }
 
-function parseUnchecked(input: unknown): ParseResult {
+function parseUnchecked(input: unknown, numberText?: NumberText): ParseResult {
   if (!isRecord(input)) {
     return {
       ok: false,
@@ -158,7 +205,7 @@ function parseUnchecked(input: unknown): ParseResult {
   }
   const result = reportZodSchema().safeParse(input);
   if (result.success) return { ok: true, report: result.data };
-  const errors = collectIssues(input, result.error.issues);
+  const errors = collectIssues(input, result.error.issues, numberText);
   // zod found a problem; should the mapping ever lose it, still fail rather than report success.
   if (errors.length === 0)
     errors.push(issue([], 'invalid', { zh: '不是有效的报告', en: 'is not a valid report' }));
@@ -171,8 +218,12 @@ function parseUnchecked(input: unknown): ParseResult {
  * Never throws, whatever the input.
  */
 export function parseReport(input: unknown): ParseResult {
+  return parseGuarded(input, undefined);
+}
+
+function parseGuarded(input: unknown, numberText: NumberText | undefined): ParseResult {
   try {
-    return parseUnchecked(input);
+    return parseUnchecked(input, numberText);
   } catch (error) {
     // Hostile inputs (throwing getters, revoked proxies) end here rather than escaping.
     let reason: string;
@@ -217,7 +268,9 @@ function megabytes(bytes: number): string {
 
 /**
  * Parses Report JSON text (a UTF-8 BOM is accepted). Syntax errors carry the line and column (code
- * `json-syntax`); text over 20 MB is refused unread (code `too-large`). Never throws.
+ * `json-syntax`); text over 20 MB is refused unread (code `too-large`), and so is text nesting arrays or
+ * objects more than 256 deep (code `too-deep`, located). At most 100 issues are listed, then a count
+ * (code `too-many-issues`). Never throws.
  */
 export function parseReportJson(text: string): ParseResult {
   if (typeof text !== 'string') {
@@ -245,6 +298,19 @@ export function parseReportJson(text: string): ParseResult {
     };
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = findDeepNesting(body, MAX_JSON_DEPTH);
+  if (deep !== undefined) {
+    const { line, column } = lineColumn(body, deep);
+    return {
+      ok: false,
+      errors: [
+        textIssue('too-deep', {
+          zh: `第 ${line} 行第 ${column} 列：数组或对象嵌套超过 ${MAX_JSON_DEPTH} 层（报告只需不到 10 层），未作解析`,
+          en: `line ${line}, column ${column}: arrays or objects nested more than ${MAX_JSON_DEPTH} deep (a report needs fewer than 10); it was not parsed`,
+        }),
+      ],
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -263,7 +329,12 @@ export function parseReportJson(text: string): ParseResult {
       ],
     };
   }
-  return parseReport(value);
+  // Numbers as written, read from the text only when a message needs one (JSON.parse rounds 2**53 + 1).
+  let written: Map<string, string> | undefined;
+  return parseGuarded(value, (path) => {
+    written ??= numberTexts(body);
+    return written.get(path);
+  });
 }
 
 /** The offset in V8's "… in JSON at position N" message; used only if our scanner disagrees with V8. */
