@@ -32,6 +32,7 @@ export { computeColumnWidths, textWidth } from './layout/widths.js';
 export {
   type CellInfo,
   cellLabel,
+  cellName,
   describeCell,
   readCell,
   statutoryCells,

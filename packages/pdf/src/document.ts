@@ -1,5 +1,6 @@
 import type { Block, LocalizedText, Report, TableId } from '@nianbao/model/core';
 import {
+  cellName,
   DRAFT_WATERMARK,
   FINDINGS_TITLE,
   NARRATIVE_HEADINGS as PART_HEADINGS,
@@ -193,26 +194,42 @@ type TextStyle = Extract<NonNullable<ComponentProps<typeof Text>['style']>, { fo
 /** The title of the draft's findings page (the model's, shared with the DOCX renderer). */
 export { FINDINGS_TITLE };
 
+/** How many cells a finding names in words before it counts the rest (a column sum reads up to 22). */
+const CELLS_NAMED = 6;
+
+/*
+ * The findings page speaks to the staff who fix the report: per finding, its severity and the Chinese message
+ * first, then the cells by the names the statute gives them (「三、（七）总计 · 自然人」, the model's `cellName`),
+ * and only then, in small grey print, the English message, rule id and dotted paths for whoever files a bug.
+ */
 function findingsPage(findings: readonly DraftFinding[], fonts: FontFamilies): ReactElement {
   const small = { fontFamily: stack(fonts.body, fonts), fontSize: 11, lineHeight: 1.5 };
+  const fine = { ...small, fontSize: 8, lineHeight: 1.4, color: '#555' };
   const text = (key: string, style: TextStyle, content: string): ReactElement =>
     h(Text, { key, hyphenationCallback: cjkHyphenationCallback, style }, printable(content));
+  const named = (cells: readonly string[]): string => {
+    const names = cells.slice(0, CELLS_NAMED).map((cell) => `「${cellName(cell)}」`);
+    const rest = cells.length > CELLS_NAMED ? `等共 ${cells.length} 格` : '';
+    return `涉及：${names.join('、')}${rest}`;
+  };
   const items =
     findings.length === 0
       ? [text('none', small, '未发现问题。No findings.')]
       : findings.map((finding, i) =>
           h(
             View,
-            { key: `f-${i}`, wrap: false, style: { marginBottom: 6 } },
+            { key: `f-${i}`, wrap: false, style: { marginBottom: 8 } },
             text(
-              'h',
+              'm',
               { ...small, fontFamily: stack(fonts.bodyBold, fonts) },
-              `${i + 1}. [${SEVERITY_ZH[finding.severity]}·${STATUS_ZH[finding.status]}] ${finding.rule}`,
+              `${i + 1}. 【${SEVERITY_ZH[finding.severity]}·${STATUS_ZH[finding.status]}】${finding.message.zh}`,
             ),
-            text('m', small, finding.message.zh),
-            finding.cells.length > 0
-              ? text('c', { ...small, fontSize: 9, color: '#444' }, finding.cells.join(', '))
-              : null,
+            finding.cells.length > 0 ? text('c', small, named(finding.cells)) : null,
+            text(
+              'r',
+              fine,
+              [finding.message.en, finding.rule, finding.cells.join(', ')].filter(Boolean).join(' · '),
+            ),
           ),
         );
   return h(
@@ -278,7 +295,16 @@ export function ReportDocument(props: ReportDocumentProps): ReactElement {
     const layout = statutoryLayout(spec.id as TableId);
     return [
       partHeading(`${spec.id}-h`, layout.caption, fonts, estimateTableLead(layout, tableStyle)),
-      h(ReportTable, { key: `${spec.id}-t`, layout, report, style: tableStyle }),
+      h(ReportTable, {
+        key: `${spec.id}-t`,
+        layout,
+        report,
+        style: tableStyle,
+        // Draft: the cells of failing checks are marked in the tables themselves.
+        markCells: props.draft
+          ? (props.findings ?? []).filter((f) => f.status === 'fail').flatMap((f) => f.cells)
+          : [],
+      }),
       h(View, { key: `${spec.id}-s`, style: { height: TYPE.pitch / 2 } }),
     ];
   });

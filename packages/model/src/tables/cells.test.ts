@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../types.js';
 import { T3_COLUMN_KEYS, T4_COLUMN_KEYS, T4_GROUP_KEYS } from '../types.js';
-import { cellLabel, describeCell, readCell, statutoryCells, statutoryLayout, writeCell } from './cells.js';
+import {
+  cellLabel,
+  cellName,
+  describeCell,
+  readCell,
+  statutoryCells,
+  statutoryLayout,
+  writeCell,
+} from './cells.js';
 
 const tables = (): Pick<Report, 't2' | 't3' | 't4'> => {
   const row = () => Object.fromEntries(T3_COLUMN_KEYS.map((k) => [k, 0]));
@@ -57,6 +65,25 @@ describe('statutory cell catalog', () => {
       '第二十条第（八）项 › 行政事业性收费 · 本年收费金额（单位：万元）',
     );
     expect(cellLabel('nope')).toBe('nope');
+  });
+
+  it('names a cell as staff say it: ordinals of the outer rows, the inner row, the unique end of the column', () => {
+    expect(cellName('t3.results.total.naturalPerson')).toBe('三、（七）总计 · 自然人');
+    expect(cellName('t3.results.withheld.stateSecret.commercial')).toBe(
+      '三、（三）1.属于国家秘密 · 商业企业',
+    );
+    expect(cellName('t3.received.total')).toBe('一、本年新收政府信息公开申请数量 · 总计');
+    expect(cellName('t2.rules.issued')).toBe('第二十条第（一）项 规章 · 本年制发件数');
+    expect(cellName('t4.litigationDirect.upheld')).toBe('未经复议直接起诉 › 结果维持');
+    expect(cellName('t4.review.total')).toBe('行政复议 › 总计');
+    expect(cellName('meta.year')).toBe('meta.year');
+    // Short, yet never ambiguous: no two cells of a table share a name.
+    for (const table of ['t2', 't3', 't4'] as const) {
+      const names = statutoryCells()
+        .filter((cell) => cell.table === table)
+        .map((cell) => cellName(cell.address));
+      expect(new Set(names).size, table).toBe(names.length);
+    }
   });
 
   it('reads numbers and nulls, and tells a missing path from a blank cell', () => {

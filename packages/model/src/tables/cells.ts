@@ -76,6 +76,62 @@ export function cellLabel(address: CellAddress): string {
   return rows && columns ? `${rows} · ${columns}` : rows || columns;
 }
 
+/** An ordinal that opens a statutory row label: `三、`, `（七）`, `1.`. */
+const ROW_ORDINAL = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
+
+let columnSuffixes: ReadonlyMap<CellAddress, string> | undefined;
+
+/*
+ * The shortest trailing part of each cell's column path that no other column of its table ends with: 表三's
+ * 商业企业 is unique, 表四's 结果维持 is not (行政复议 and both 行政诉讼 groups have one), so it keeps
+ * 未经复议直接起诉 › 结果维持.
+ */
+function buildColumnSuffixes(): ReadonlyMap<CellAddress, string> {
+  const out = new Map<CellAddress, string>();
+  const cells = statutoryCells();
+  for (const info of cells) {
+    const paths = new Set(
+      cells.filter((other) => other.table === info.table).map((other) => other.columnLabels.join('\u0000')),
+    );
+    const own = info.columnLabels;
+    for (let n = 1; n <= own.length; n += 1) {
+      const tail = own.slice(-n);
+      const clash = [...paths].some((path) => {
+        const labels = path.split('\u0000');
+        return (
+          labels.join('\u0000') !== own.join('\u0000') &&
+          labels.slice(-n).join('\u0000') === tail.join('\u0000')
+        );
+      });
+      if (!clash || n === own.length) {
+        out.set(info.address, tail.join(' › '));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A cell's short name as staff say it, e.g. `三、（七）总计 · 自然人` or `三、（三）1.属于国家秘密 · 商业企业`:
+ * outer row labels shortened to their ordinal (三、 （三）), the innermost row label in full, then the shortest
+ * unique end of the column path. Labels without an ordinal (第二十条第（一）项) stay whole; every name is unique
+ * within its table. The address itself for an address that is not a statutory cell.
+ */
+export function cellName(address: CellAddress): string {
+  const info = describeCell(address);
+  if (!info) return address;
+  columnSuffixes ??= buildColumnSuffixes();
+  const rows = info.rowLabels.map((label, i) => {
+    if (i === info.rowLabels.length - 1) return label;
+    const ordinal = ROW_ORDINAL.exec(label)?.[0];
+    return ordinal ?? `${label} `;
+  });
+  const row = rows.join('');
+  const column = columnSuffixes.get(address) ?? info.columnLabels.join(' › ');
+  return row && column ? `${row} · ${column}` : row || column;
+}
+
 /**
  * Reads a cell by address. Returns `undefined` when the path does not exist in the report (a malformed
  * report), so callers can tell a missing cell from a blank (`null`) one.
