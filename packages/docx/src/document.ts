@@ -67,6 +67,28 @@ export function documentGrid(margins: DocxMargins): { linePitch: number } {
   return { linePitch: Math.floor(height / GRID.lines) };
 }
 
+/** The document properties (core.xml) of a report: the same as the PDF's metadata. */
+export interface DocxProperties {
+  readonly title: string;
+  readonly subject: string;
+  /** The agency (`dc:creator`, Word's 作者). */
+  readonly creator: string;
+  readonly keywords: string;
+  readonly description: string;
+}
+
+/** The document properties of a report. */
+export function documentProperties(report: Report): DocxProperties {
+  const title = reportTitle(report.meta);
+  return {
+    title,
+    subject: '政府信息公开工作年度报告',
+    creator: report.meta.agency,
+    keywords: `政府信息公开, 年度报告, ${report.meta.year}, ${report.meta.agency}`,
+    description: `${title}（nianbao 生成）`,
+  };
+}
+
 /** The width of the text block in twips. */
 export function textBlockWidth(margins: DocxMargins): number {
   return A4_TWIPS.width - mm(margins.left) - mm(margins.right);
@@ -215,13 +237,10 @@ export function buildDocument(input: BuildInput): BuiltDocument {
     });
   }
 
+  const props = documentProperties(report);
   const document = new Document({
-    title,
-    creator: report.meta.agency,
-    lastModifiedBy: report.meta.agency,
-    subject: '政府信息公开工作年度报告',
-    keywords: `政府信息公开, 年度报告, ${report.meta.year}, ${report.meta.agency}`,
-    description: `${title}（nianbao 生成）`,
+    ...props,
+    lastModifiedBy: props.creator,
     evenAndOddHeaderAndFooters: true,
     styles: documentStyles(fonts, input.tableFontSize ?? SIZES.table),
     sections: docSections,

@@ -10,7 +10,9 @@ export {
   buildDocument,
   type DocxDocumentOptions,
   type DocxDraftFinding,
+  type DocxProperties,
   documentGrid,
+  documentProperties,
   textBlockWidth,
 } from './document.js';
 export {

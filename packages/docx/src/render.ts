@@ -1,6 +1,12 @@
 import { checkReport, type Report } from '@nianbao/model/core';
 import { Packer } from 'docx';
-import { buildDocument, type DocxDocumentOptions, type DocxDraftFinding } from './document.js';
+import {
+  buildDocument,
+  type DocxDocumentOptions,
+  type DocxDraftFinding,
+  type DocxProperties,
+  documentProperties,
+} from './document.js';
 import { type DocxFontOptions, fontTableXml, resolveDocxFonts } from './fonts.js';
 import { type DocxGlyphWarning, docxGlyphWarnings } from './glyphs.js';
 
@@ -23,14 +29,7 @@ function escapeXml(text: string): string {
 }
 
 /** `docProps/core.xml` with `dc:language` (docx writes no language there). */
-function coreXml(props: {
-  title: string;
-  subject: string;
-  creator: string;
-  keywords: string;
-  description: string;
-  date: Date;
-}): string {
+function coreXml(props: DocxProperties & { date: Date }): string {
   const date = `${props.date.toISOString().slice(0, 19)}Z`;
   const el = (name: string, value: string): string => `<${name}>${escapeXml(value)}</${name}>`;
   return (
@@ -78,14 +77,7 @@ export async function renderReportDocxWithWarnings(
     { path: 'word/fontTable.xml', data: fontTableXml(fonts) },
     {
       path: 'docProps/core.xml',
-      data: coreXml({
-        title: text.title[0] ?? '',
-        subject: '政府信息公开工作年度报告',
-        creator: report.meta.agency,
-        keywords: `政府信息公开, 年度报告, ${report.meta.year}, ${report.meta.agency}`,
-        description: `${text.title[0] ?? ''}（nianbao 生成）`,
-        date: options.creationDate ?? new Date(),
-      }),
+      data: coreXml({ ...documentProperties(report), date: options.creationDate ?? new Date() }),
     },
   ]);
   return { bytes, warnings: docxGlyphWarnings(text, fonts) };
