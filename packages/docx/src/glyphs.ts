@@ -37,8 +37,7 @@ export function knownCharset(fontName: string): Charset | undefined {
   return undefined;
 }
 
-let sets: Record<Charset, ReadonlySet<number>> | null | undefined;
-
+const sets = new Map<Charset, ReadonlySet<number> | null>();
 /** Decodes every double-byte code of the given lead/trail ranges as GBK. */
 function decodeRange(
   decoder: { decode(bytes: Uint8Array): string },
@@ -61,20 +60,26 @@ function decodeRange(
   return out;
 }
 
-/** The code points of GB 2312 and GBK, or `null` when this platform has no GBK decoder. */
-export function charsets(): Record<Charset, ReadonlySet<number>> | null {
-  if (sets !== undefined) return sets;
+/**
+ * The code points of a character set, or `null` when this platform has no GBK decoder. Each is decoded once, when
+ * first asked for (GBK only when a character is outside GB 2312).
+ */
+export function charset(name: Charset): ReadonlySet<number> | null {
+  const known = sets.get(name);
+  if (known !== undefined) return known;
+  let set: ReadonlySet<number> | null;
   try {
     const decoder = new TextDecoder('gbk');
     // GB 2312 is GBK's rows A1–F7 × cells A1–FE; GBK is leads 81–FE × trails 40–FE (7F excluded).
-    sets = {
-      gb2312: decodeRange(decoder, [0xa1, 0xf7], [0xa1, 0xfe]),
-      gbk: decodeRange(decoder, [0x81, 0xfe], [0x40, 0xfe]),
-    };
+    set =
+      name === 'gb2312'
+        ? decodeRange(decoder, [0xa1, 0xf7], [0xa1, 0xfe])
+        : decodeRange(decoder, [0x81, 0xfe], [0x40, 0xfe]);
   } catch {
-    sets = null;
+    set = null;
   }
-  return sets;
+  sets.set(name, set);
+  return set;
 }
 
 const IGNORED = /[\s\u00ad\u200b-\u200d\u2060\ufeff]/u;
@@ -84,23 +89,25 @@ export function docxGlyphWarnings(
   text: Readonly<Record<FontRole, readonly string[]>>,
   fonts: DocxFonts,
 ): DocxGlyphWarning[] {
-  const known = charsets();
-  if (!known) return [];
   const fallbackSet = [fonts.fallback.name, ...(fonts.fallback.fallbacks ?? [])]
     .map(knownCharset)
     .find((c) => c !== undefined);
   const missing = new Map<string, { roles: Set<FontRole>; fallback: boolean }>();
+  if (!charset('gb2312')) return [];
+  // GBK contains GB 2312: a character in GB 2312 needs no look-up in GBK, so GBK is decoded only for the rare
+  // character outside GB 2312.
+  const has = (name: Charset, cp: number): boolean =>
+    charset('gb2312')?.has(cp) === true || (name === 'gbk' && charset('gbk')?.has(cp) === true);
   for (const role of Object.keys(text) as FontRole[]) {
-    const charset = knownCharset(fonts[role].name);
-    if (!charset) continue;
-    const set = known[charset];
+    const name = knownCharset(fonts[role].name);
+    if (!name) continue;
     for (const piece of text[role]) {
       for (const ch of piece) {
         const cp = ch.codePointAt(0) ?? 0;
-        if (set.has(cp) || IGNORED.test(ch)) continue;
+        if (has(name, cp) || IGNORED.test(ch)) continue;
         const entry = missing.get(ch) ?? {
           roles: new Set<FontRole>(),
-          fallback: fallbackSet !== undefined && known[fallbackSet].has(cp),
+          fallback: fallbackSet !== undefined && has(fallbackSet, cp),
         };
         entry.roles.add(role);
         missing.set(ch, entry);

@@ -23,7 +23,7 @@ export {
   fontTableXml,
   resolveDocxFonts,
 } from './fonts.js';
-export { type Charset, type DocxGlyphWarning, docxGlyphWarnings, knownCharset } from './glyphs.js';
+export { type Charset, charset, type DocxGlyphWarning, docxGlyphWarnings, knownCharset } from './glyphs.js';
 export {
   type DocxRenderOptions,
   type DocxRenderResult,
