@@ -16,6 +16,7 @@ import {
   same,
   sumOf,
 } from './cell-values.js';
+import { oddCharactersMessage, oddFields } from './characters.js';
 import { columnLabel, fmt, labelList, showRaw } from './labels.js';
 import {
   blocksText,
@@ -647,6 +648,38 @@ function deadline(ctx: Ctx): void {
   }));
 }
 
+/** How many fields `text-characters` names one by one; one more finding counts the rest. */
+const MAX_CHARACTER_FINDINGS = 100;
+
+function textCharacters(ctx: Ctx): void {
+  const { fields, more } = oddFields(ctx.report, MAX_CHARACTER_FINDINGS);
+  if (fields.length === 0) {
+    emit(ctx, 'text-characters', 'pass', () => ({
+      cells: [],
+      message: {
+        zh: '文字中没有控制字符、孤立代理码元或双向文字控制符',
+        en: 'No text holds control characters, lone surrogates or bidirectional controls',
+      },
+    }));
+    return;
+  }
+  for (const field of fields) {
+    emit(ctx, 'text-characters', 'fail', () => ({
+      cells: [],
+      message: oddCharactersMessage(field.path, field.found),
+    }));
+  }
+  if (more > 0) {
+    emit(ctx, 'text-characters', 'fail', () => ({
+      cells: [],
+      message: {
+        zh: `另有 ${more} 个字段含有此类字符（只列出前 ${MAX_CHARACTER_FINDINGS} 个）`,
+        en: `${more} more fields hold such characters (only the first ${MAX_CHARACTER_FINDINGS} are listed)`,
+      },
+    }));
+  }
+}
+
 // ── cross-year ──────────────────────────────────────────────────────────────────────────────────────
 
 function carryover(ctx: Ctx): void {
@@ -759,6 +792,7 @@ const EVALUATORS: Record<RuleId, (ctx: Ctx) => void> = {
   'narrative-fee': fee,
   'narrative-year': narrativeYear,
   deadline,
+  'text-characters': textCharacters,
   'carryover-continuity': carryover,
   'narrative-copied': copied,
   't2-stock-flow': stockFlow,

@@ -31,6 +31,7 @@ const ALL_IDS: readonly RuleId[] = [
   'narrative-fee',
   'narrative-year',
   'deadline',
+  'text-characters',
   'carryover-continuity',
   'narrative-copied',
   't2-stock-flow',
@@ -66,6 +67,7 @@ describe('RULES', () => {
       'narrative-fee',
       'narrative-year',
       'deadline',
+      'text-characters',
       'carryover-continuity',
       'narrative-copied',
     ]);

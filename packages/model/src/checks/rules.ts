@@ -21,6 +21,7 @@ export type RuleId =
   | 'narrative-fee'
   | 'narrative-year'
   | 'deadline'
+  | 'text-characters'
   | 'carryover-continuity'
   | 'narrative-copied'
   | 't2-stock-flow';
@@ -54,6 +55,8 @@ export interface RuleSpec {
  * - `narrative-received`, `-carried-over`, `-carried-forward`, `-outcomes`, `-review-litigation`: one per
  *   number quoted in parts 一 and 六; `narrative-none-claim`: one per claim of none (per kind claimed) and
  *   one per quoted N > 0 applications where 一 = 0.
+ * - `text-characters`: one per text field (meta, title, preamble, every block) holding a control character,
+ *   a lone surrogate or a bidirectional control, for the first 100 such fields, then one counting the rest.
  * - `narrative-problems-empty`, `narrative-fee`, `deadline`: one per report; `narrative-year`: one for the
  *   preamble's statistics period, one for the title; `narrative-copied`: one per part (一, 五).
  * Narrative rules (scope `narrative`, and `narrative-copied`) are skipped for a report without `sections`.
@@ -214,6 +217,16 @@ export const RULES: readonly RuleSpec[] = [
     title: {
       zh: '发布日期晚于法定期限（条例第四十九条）',
       en: 'Published after the statutory deadline (条例第四十九条)',
+    },
+  },
+  {
+    id: 'text-characters',
+    severity: 'warning',
+    scope: 'meta',
+    needsPrevious: false,
+    title: {
+      zh: '文字中有控制字符、孤立代理码元或双向文字控制符',
+      en: 'Text holds control characters, lone surrogates or bidirectional controls',
     },
   },
   {
