@@ -19,6 +19,7 @@ export {
 } from './checks/index.js';
 export { DRAFT_WATERMARK, FINDINGS_TITLE, SEVERITY_ZH, STATUS_ZH } from './draft-page.js';
 export { FONT_ROLES, type FontRole } from './font-roles.js';
+export { labelBreakPoints, labelSegments, STATUTE_WORDS } from './layout/label-breaks.js';
 export { assertTiling, LayoutError, layoutTable } from './layout/layout-table.js';
 export type {
   HeaderScope,
@@ -28,7 +29,12 @@ export type {
   LayoutSection,
   TableLayout,
 } from './layout/types.js';
-export { computeColumnWidths, textWidth } from './layout/widths.js';
+export {
+  type ColumnWidthOptions,
+  computeColumnWidths,
+  leastTableWidth,
+  textWidth,
+} from './layout/widths.js';
 export {
   type CellInfo,
   cellLabel,
