@@ -1,3 +1,5 @@
+import { labelSegments } from '@nianbao/model/core';
+
 /*
  * Chinese line breaking for react-pdf.
  *
@@ -99,6 +101,22 @@ export function breakUnits(word: string): string[] {
  */
 export function cjkHyphenationCallback(word: string): string[] {
   const units = breakUnits(word);
+  if (units.length <= 1) return units;
+  const out: string[] = [];
+  for (const [index, unit] of units.entries()) {
+    if (index > 0) out.push('');
+    out.push(unit);
+  }
+  return out;
+}
+
+/**
+ * A react-pdf hyphenation callback for the statute's labels in table cells: breaks only between the words the
+ * model names (`labelSegments`: 自然人 and 社会/公益/组织 stay whole, never one character alone on the last line),
+ * never inserts a hyphen.
+ */
+export function labelHyphenationCallback(word: string): string[] {
+  const units = labelSegments(word);
   if (units.length <= 1) return units;
   const out: string[] = [];
   for (const [index, unit] of units.entries()) {

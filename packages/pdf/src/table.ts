@@ -1,9 +1,16 @@
 import type { LayoutCell, Report, TableLayout } from '@nianbao/model/core';
-import { formatCellValue, readCell } from '@nianbao/model/core';
+import {
+  computeColumnWidths,
+  formatCellValue,
+  labelSegments,
+  leastTableWidth,
+  readCell,
+  textWidth,
+} from '@nianbao/model/core';
 import { Canvas, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement, type ReactNode } from 'react';
 import { type GridBox, gridSections, type Region } from './grid.js';
-import { cjkHyphenationCallback, printable } from './line-break.js';
+import { cjkHyphenationCallback, labelHyphenationCallback, printable } from './line-break.js';
 
 /*
  * Borders are drawn once per edge: every cell owns its right and bottom edges, cells in grid column 0 add the
@@ -38,10 +45,62 @@ interface Ctx {
   readonly report: Report;
   readonly style: TableStyle;
   readonly colX: readonly number[];
+  /** Horizontal padding of every cell of this table, points. */
+  readonly padX: number;
+  /** Addresses of the cells to mark as failing (draft). */
+  readonly marked: ReadonlySet<string>;
 }
 
 function widthOf(ctx: Ctx, region: Region): number {
   return (ctx.colX[region.c1] ?? 0) - (ctx.colX[region.c0] ?? 0);
+}
+
+/** Horizontal cell padding: 1.9 mm from the rule's centre to the text (Word's default). */
+export const CELL_PADDING_MM = 1.9;
+/** The least horizontal padding a table that cannot fit its words otherwise gets (表四's 15 columns, portrait). */
+const MIN_PADDING_MM = 0.8;
+
+/**
+ * The padding (points, each side, plus half a rule) of a table: 1.9 mm, or less where the table is too narrow for
+ * its labels' widest words at 1.9 mm, never below 0.8 mm.
+ */
+function tablePadX(layout: TableLayout, style: TableStyle): number {
+  const measure = style.width / style.fontSize;
+  const cells = [...layout.cellsById.values()];
+  const points = (mm: number): number => (mm * 72) / 25.4 + style.borderWidth / 2;
+  for (let mm = CELL_PADDING_MM; mm > MIN_PADDING_MM; mm -= 0.1) {
+    if (leastTableWidth(cells, layout.columnCount, (2 * points(mm)) / style.fontSize) <= measure)
+      return points(mm);
+  }
+  return points(MIN_PADDING_MM);
+}
+
+function padY(style: TableStyle): number {
+  return style.fontSize * 0.3 + style.borderWidth;
+}
+
+/** Estimated height of a label set in a cell `width` wide (the model's character widths, greedy lines). */
+function labelHeight(ctx: Ctx, label: string, width: number): number {
+  const { style } = ctx;
+  const measure = width - 2 * ctx.padX;
+  // Greedy lines over the label's word units, as react-pdf sets them with labelHyphenationCallback.
+  let lines = 0;
+  let line = 0;
+  for (const unit of labelSegments(label)) {
+    const w = textWidth(unit) * style.fontSize;
+    if (lines === 0 || line + w > measure) {
+      lines += 1;
+      line = w;
+    } else line += w;
+  }
+  return Math.max(1, lines) * style.fontSize * style.lineHeight + 2 * padY(style);
+}
+
+/** Estimated height of a box of the grid: its labels' lines (data cells one line), rows stacked, strips side by side. */
+function boxHeight(ctx: Ctx, box: GridBox): number {
+  if (box.kind === 'cell') return labelHeight(ctx, box.cell.label ?? '', widthOf(ctx, box.region));
+  const heights = box.children.map((child) => boxHeight(ctx, child));
+  return box.kind === 'stack' ? heights.reduce((a, b) => a + b, 0) : Math.max(0, ...heights);
 }
 
 function cellText(ctx: Ctx, cell: LayoutCell): { text: string; align: 'left' | 'center' | 'right' } {
@@ -54,12 +113,44 @@ function cellText(ctx: Ctx, cell: LayoutCell): { text: string; align: 'left' | '
   return { text: label, align: 'center' };
 }
 
-/** The subset of react-pdf's canvas painter (pdfkit's path API) that edge drawing uses. */
+/** The subset of react-pdf's canvas painter (pdfkit's path API) that edges and marks use. */
 interface Painter {
   moveTo(x: number, y: number): Painter;
   lineTo(x: number, y: number): Painter;
   lineWidth(w: number): Painter;
-  stroke(): Painter;
+  stroke(color?: string): Painter;
+  fill(color?: string): Painter;
+  rect(x: number, y: number, w: number, h: number): Painter;
+  clip(): Painter;
+  polygon(...points: [number, number][]): Painter;
+  save(): Painter;
+  restore(): Painter;
+}
+
+/**
+ * The mark of a cell that fails a check (draft): a light tint, grey diagonal hatching and a solid triangle in the
+ * top-left corner, so it reads in black-and-white print and not by colour alone. Drawn first, under the value and
+ * the rules; the hatching is diagonal and the tint and triangle are fills, so no mark is ever taken for a rule.
+ */
+function failMark(key: string): ReactNode {
+  return h(Canvas, {
+    key,
+    style: { position: 'absolute', top: 0, bottom: 0, left: 0, right: 0 },
+    paint: (raw: unknown, w: number, ht: number) => {
+      const p = raw as Painter;
+      p.save();
+      p.rect(0, 0, w, ht).clip();
+      p.rect(0, 0, w, ht).fill('#ececec');
+      p.lineWidth(0.4);
+      const step = 3.5;
+      for (let x = -ht; x < w; x += step) p.moveTo(x, ht).lineTo(x + ht, 0);
+      p.stroke('#a0a0a0');
+      const size = Math.min(6, ht / 3);
+      p.polygon([0, 0], [size, 0], [0, size]).fill('#000000');
+      p.restore();
+      return null;
+    },
+  });
 }
 
 /**
@@ -106,16 +197,18 @@ function renderCell(
       style: {
         ...(width !== undefined ? { width } : { flexGrow: 1 }),
         justifyContent: options.top ? 'flex-start' : 'center',
-        paddingVertical: style.fontSize * 0.3 + bw,
-        paddingHorizontal: style.fontSize * 0.25 + bw,
+        paddingVertical: padY(style),
+        paddingHorizontal: ctx.padX,
       },
     },
+    isData && ctx.marked.has(cell.address ?? '') ? failMark('mark') : null,
     text === ''
       ? null
       : h(
           Text,
           {
-            hyphenationCallback: cjkHyphenationCallback,
+            key: 'text',
+            hyphenationCallback: isData ? cjkHyphenationCallback : labelHyphenationCallback,
             style: {
               textAlign: align,
               fontSize: note ? style.fontSize * 0.85 : style.fontSize,
@@ -198,7 +291,25 @@ function renderBox(ctx: Ctx, box: GridBox, width: number | undefined, key: strin
   );
 }
 
-/** A body slab: a unit that moves to the next page whole, or a tall row group that splits between rows. */
+/**
+ * A body slab: a unit that moves to the next page whole, or a row group (a label cell spanning rows beside a stack
+ * of rows) that may split between its rows.
+ *
+ * A split group is a column box whose rows keep their own place: each row is indented by the label's width
+ * (`marginLeft`), so its cells stay under their column headers whatever happens to the label. The label is an
+ * absolutely positioned, `fixed` child: react-pdf repeats a fixed child on every page its parent continues onto
+ * (both paginators), so the statute's label stands beside the rows on each page the group reaches, spanning the
+ * part of the group on that page, set at the part's top (a part that ends a page is stretched to the page bottom,
+ * so centring would push the label below its rows).
+ *
+ * Every part must be as tall as the label: the first rows that together reach the label's estimated height are one
+ * unsplittable unit, and so are the last rows. The label comes after the first unit among the children, so a group
+ * whose first unit does not fit moves to the next page whole instead of leaving its label alone at a page bottom.
+ *
+ * Edges: react-pdf stretches a split box to the page bottom, so the label draws none itself; each row draws the
+ * label's left and right edges for its own height (an overlay reaching left over the label), the last row its
+ * bottom edge, and the lines end where the rows end.
+ */
 function renderSlab(ctx: Ctx, box: GridBox, key: string): ReactElement {
   const rows = box.region.r1 - box.region.r0;
   const label = box.kind === 'strip' ? box.children[0] : undefined;
@@ -212,29 +323,61 @@ function renderSlab(ctx: Ctx, box: GridBox, key: string): ReactElement {
     );
   }
   const labelWidth = widthOf(ctx, label.region);
+  const rowsWidth = widthOf(ctx, rest.region);
   const bw = ctx.style.borderWidth;
-  const last = rest.children.length - 1;
-  return h(
-    View,
-    { key, style: { flexDirection: 'row' } },
-    renderCell(ctx, label.cell, labelWidth, { drawSides: false, top: true, noEdges: true }),
+  const children = rest.children;
+  const last = children.length - 1;
+  const row = (child: GridBox, i: number): ReactElement =>
     h(
       View,
-      { style: { width: widthOf(ctx, rest.region), flexDirection: 'column' } },
-      rest.children.map((child, i) =>
-        h(
-          View,
-          { key: `${key}-${i}`, wrap: false, style: { flexDirection: 'row' } },
-          renderBox(ctx, child, undefined, `${key}-${i}b`),
-          h(
-            View,
-            { style: { position: 'absolute', top: 0, bottom: 0, left: -labelWidth, width: labelWidth } },
-            edges(bw, { right: true, left: label.cell.col === 0, bottom: i === last }),
-          ),
-        ),
+      { key: `${key}-${i}`, wrap: false, style: { width: rowsWidth, flexDirection: 'row' } },
+      renderBox(ctx, child, undefined, `${key}-${i}b`),
+      h(
+        View,
+        { style: { position: 'absolute', top: 0, bottom: 0, left: -labelWidth, width: labelWidth } },
+        edges(bw, { right: true, left: label.cell.col === 0, bottom: i === last }),
       ),
-    ),
+    );
+  // Every part of a split group must be as tall as its label, or the repeated label would overflow into the
+  // rows below: the first rows and the last rows that together reach the label's height move as one unit.
+  const need = labelHeight(ctx, label.cell.label ?? '', labelWidth);
+  const reach = (order: number[]): number => {
+    let height = 0;
+    let count = 0;
+    for (const i of order) {
+      if (height >= need) break;
+      const child = children[i] as GridBox;
+      height += boxHeight(ctx, child);
+      count += 1;
+    }
+    return count;
+  };
+  const indices = children.map((_, i) => i);
+  const head = reach(indices);
+  const tail = Math.min(reach([...indices].reverse()), children.length - head);
+  const unit = (from: number, to: number, unitKey: string): ReactElement =>
+    h(
+      View,
+      { key: unitKey, wrap: false, style: { marginLeft: labelWidth, width: rowsWidth } },
+      children.slice(from, to).map((child, j) => row(child, from + j)),
+    );
+  const rowViews: ReactElement[] = [unit(0, head, `${key}-first`)];
+  for (let i = head; i < children.length - tail; i++) rowViews.push(unit(i, i + 1, `${key}-r${i}`));
+  if (tail > 0) rowViews.push(unit(children.length - tail, children.length, `${key}-last`));
+  const labelView = h(
+    View,
+    {
+      key: `${key}-label`,
+      fixed: true,
+      style: { position: 'absolute', top: 0, bottom: 0, left: 0, width: labelWidth, flexDirection: 'row' },
+    },
+    renderCell(ctx, label.cell, labelWidth, { drawSides: false, top: true, noEdges: true }),
   );
+  return h(View, { key, style: { flexDirection: 'column' } }, [
+    ...rowViews.slice(0, 1),
+    labelView,
+    ...rowViews.slice(1),
+  ]);
 }
 
 /** Rough height of the head plus the first body row, to keep a table's caption off a page bottom. */
@@ -253,14 +396,25 @@ export interface ReportTableProps {
   readonly report: Report;
   /** Sizes, font and borders. */
   readonly style: TableStyle;
+  /**
+   * Cell addresses to mark as failing a check (the draft's findings' `cells`): a hatched, tinted background and a
+   * corner mark, drawn under the value and the rules, so it shows in grey print and never hides a figure.
+   * @default none
+   */
+  readonly markCells?: readonly string[];
 }
 
 /** One statutory table as react-pdf boxes, straight from its `TableLayout`. */
-export function ReportTable({ layout, report, style }: ReportTableProps): ReactElement {
+export function ReportTable({ layout, report, style, markCells }: ReportTableProps): ReactElement {
+  // Widths for this table's real measure and padding (the layout's own are for the 156 mm block at 10.5 pt).
+  const padX = tablePadX(layout, style);
+  const widths = computeColumnWidths([...layout.cellsById.values()], layout.columnCount, {
+    measure: style.width / style.fontSize,
+    padding: (2 * padX) / style.fontSize,
+  });
   const colX: number[] = [0];
-  for (const fraction of layout.columnWidths)
-    colX.push((colX[colX.length - 1] ?? 0) + fraction * style.width);
-  const ctx: Ctx = { layout, report, style, colX };
+  for (const fraction of widths) colX.push((colX[colX.length - 1] ?? 0) + fraction * style.width);
+  const ctx: Ctx = { layout, report, style, colX, padX, marked: new Set(markCells ?? []) };
   const sections = gridSections(layout);
   const hasHead = sections.some((s) => s.kind === 'head');
   const children: ReactNode[] = [];
