@@ -2,7 +2,7 @@ import type { Evaluation, TableLayout } from '@nianbao/model';
 import type { ReactElement, ReactNode } from 'react';
 import type { CrossCheckItem, CrossCheckRow } from './cross-check.js';
 import { cachedCrossCheckRows, cellDomId, footerCellId } from './findings-index.js';
-import { type Locale, localize, UI } from './messages.js';
+import { type Locale, localize, SEVERITY_GLYPH, UI } from './messages.js';
 
 /** Props of `<CrossCheckFooter>`. */
 export interface CrossCheckFooterProps {
@@ -16,14 +16,23 @@ export interface CrossCheckFooterProps {
   locale?: Locale;
 }
 
-const MARK = { pass: '✓', fail: '✗', uncertain: '？' } as const;
-
-function Status({ status, locale }: { status: Evaluation['status']; locale: Locale }): ReactElement {
+function Status({
+  status,
+  severity,
+  locale,
+}: {
+  status: Evaluation['status'];
+  severity: Evaluation['severity'];
+  locale: Locale;
+}): ReactElement {
   const word = status === 'pass' ? UI.pass : status === 'fail' ? UI.fail : UI.uncertain;
+  // A failure shows its rule's severity glyph (✗ error, ⚠ warning, ℹ info), as the cells and findings do.
+  const mark =
+    status === 'pass' ? '✓' : status === 'fail' ? SEVERITY_GLYPH[severity] : SEVERITY_GLYPH.uncertain;
   return (
     <>
       <span className="nb-mark" aria-hidden="true">
-        {MARK[status]}
+        {mark}
       </span>
       {status === 'uncertain' ? (
         <span className="nb-uncertain">{localize(word, locale)}</span>
@@ -37,7 +46,8 @@ function Status({ status, locale }: { status: Evaluation['status']; locale: Loca
 function Item({ item, locale }: { item: CrossCheckItem; locale: Locale }): ReactElement {
   return (
     <span className={`nb-check nb-check--${item.evaluation.status}`}>
-      {item.text} <Status status={item.evaluation.status} locale={locale} />
+      {item.text}{' '}
+      <Status status={item.evaluation.status} severity={item.evaluation.severity} locale={locale} />
     </span>
   );
 }

@@ -3,15 +3,44 @@ import { type CrossCheckRow, crossCheckRows } from './cross-check.js';
 import { type Locale, localize } from './messages.js';
 
 /**
- * What the grid shows on one cell: the worst of the findings that name it (`fail`: an error-severity rule failed,
- * the only case marked `aria-invalid`; `warning`: a warning or info rule failed; `uncertain`: a blank cell left a
- * rule undecided), and their messages.
+ * What the grid shows on one cell: the worst of the findings that name it, in the model's severities (`fail`: an
+ * error-severity rule failed, the only case marked `aria-invalid`; `warning` and `info`: a rule of that severity
+ * failed; `uncertain`: a blank cell left a rule undecided), and their messages.
  */
 export interface CellIssue {
-  readonly status: 'fail' | 'warning' | 'uncertain';
+  readonly status: 'fail' | 'warning' | 'info' | 'uncertain';
+  /**
+   * The cell is what a finding is about (the total that disagrees with its parts, or every cell of a check with
+   * no single total); `false`: the cell is only one of the parts a failing total sums.
+   */
+  readonly primary: boolean;
   readonly messages: readonly string[];
   /** Ids of footer cells whose failing or uncertain checks read this cell. */
   readonly footerIds: readonly string[];
+  /** Ids of the table's notes (`TableNote`) explaining this cell's findings. */
+  readonly noteIds: readonly string[];
+  /** The notes' numbers, as shown beside a primary cell. */
+  readonly noteNumbers: readonly number[];
+}
+
+/** One visible note under a table: a finding that names some of its cells, numbered in table order. */
+export interface TableNote {
+  readonly id: string;
+  readonly number: number;
+  readonly status: CellIssue['status'];
+  readonly severity: Finding['severity'];
+  readonly message: string;
+}
+
+/**
+ * The cells a finding is about. An arithmetic check whose actual side is one cell (a total: （七）总计, a row's
+ * 总计, 表四's 总计, 表二's 现行有效件数) is about that cell; the cells it sums are its parts. Any other finding is
+ * about every cell it names. Findings without `sides` are matched to their evaluation when one is given.
+ */
+export function primaryCells(finding: Finding | Evaluation, evaluation?: Evaluation): readonly CellAddress[] {
+  const sides = ('sides' in finding ? finding.sides : undefined) ?? evaluation?.sides;
+  if (sides && sides.right.cells.length === 1) return sides.right.cells;
+  return finding.cells;
 }
 
 /** The findings of a report, or (when only evaluations are given) the evaluations that did not pass. */
@@ -54,14 +83,18 @@ export function cellDomId(idPrefix: string, layoutCellId: string): string {
   return `${idPrefix}${layoutCellId}`;
 }
 
-/** Indexes findings (and the footer cells that show them) by the cells of this table that they name. */
+/**
+ * Indexes findings (and the footer cells that show them) by the cells of this table that they name, and numbers
+ * them as the table's notes.
+ */
 export function indexIssues(
   layout: TableLayout,
   findings: readonly Finding[],
   rows: readonly CrossCheckRow[],
   idPrefix: string,
   locale: Locale,
-): Map<CellAddress, CellIssue> {
+  evaluations?: readonly Evaluation[],
+): { issues: Map<CellAddress, CellIssue>; notes: TableNote[] } {
   const footerByEvaluation = new Map<string, string[]>();
   const key = (rule: string, cells: readonly string[]): string => `${rule}|${cells.join(',')}`;
   for (const row of rows) {
@@ -75,23 +108,57 @@ export function indexIssues(
       }
     });
   }
-  const rank = { uncertain: 0, warning: 1, fail: 2 } as const;
+  const byKey = new Map<string, Evaluation>();
+  for (const e of evaluations ?? []) byKey.set(key(e.rule, e.cells), e);
+  const rank = { uncertain: 0, info: 1, warning: 2, fail: 3 } as const;
   const issues = new Map<
     CellAddress,
-    { status: CellIssue['status']; messages: string[]; footerIds: string[] }
+    {
+      status: CellIssue['status'];
+      primary: boolean;
+      messages: string[];
+      footerIds: string[];
+      noteIds: string[];
+      noteNumbers: number[];
+    }
   >();
+  const notes: TableNote[] = [];
   for (const finding of findings) {
-    const footerIds = footerByEvaluation.get(key(finding.rule, finding.cells)) ?? [];
-    for (const address of finding.cells) {
-      if (!layout.cellsByAddress.has(address)) continue;
-      const issue = issues.get(address) ?? { status: 'uncertain', messages: [], footerIds: [] };
-      const status: CellIssue['status'] =
-        finding.status === 'uncertain' ? 'uncertain' : finding.severity === 'error' ? 'fail' : 'warning';
+    const cells = finding.cells.filter((address) => layout.cellsByAddress.has(address));
+    if (cells.length === 0) continue;
+    const k = key(finding.rule, finding.cells);
+    const footerIds = footerByEvaluation.get(k) ?? [];
+    const status: CellIssue['status'] =
+      finding.status === 'uncertain' ? 'uncertain' : finding.severity === 'error' ? 'fail' : finding.severity;
+    const message = localize(finding.message, locale);
+    const note: TableNote = {
+      id: `${idPrefix}${layout.id}-note-${notes.length + 1}`,
+      number: notes.length + 1,
+      status,
+      severity: finding.severity,
+      message,
+    };
+    notes.push(note);
+    const primary = new Set(primaryCells(finding, byKey.get(k)));
+    for (const address of cells) {
+      const issue = issues.get(address) ?? {
+        status: 'uncertain',
+        primary: false,
+        messages: [],
+        footerIds: [],
+        noteIds: [],
+        noteNumbers: [],
+      };
       if (rank[status] > rank[issue.status]) issue.status = status;
-      issue.messages.push(localize(finding.message, locale));
+      if (primary.has(address)) {
+        issue.primary = true;
+        issue.noteNumbers.push(note.number);
+      }
+      issue.messages.push(message);
+      issue.noteIds.push(note.id);
       for (const id of footerIds) if (!issue.footerIds.includes(id)) issue.footerIds.push(id);
       issues.set(address, issue);
     }
   }
-  return issues;
+  return { issues, notes };
 }

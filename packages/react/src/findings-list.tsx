@@ -9,7 +9,7 @@ import {
 } from '@nianbao/model';
 import type { ReactElement } from 'react';
 import { cellDomId } from './findings-index.js';
-import { type Locale, localize, UI } from './messages.js';
+import { type Locale, localize, SEVERITY_GLYPH, UI } from './messages.js';
 import { useScopeClass } from './scope.js';
 
 /** Props of `<FindingsList>`. */
@@ -26,7 +26,6 @@ export interface FindingsListProps {
 
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-const GLYPH: Record<Severity, string> = { error: '✗', warning: '⚠', info: 'ℹ' };
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
 function tableOf(finding: Finding): TableId | undefined {
@@ -82,7 +81,7 @@ export function FindingsList({
               return (
                 <section key={severity} className={`nb-severity nb-severity--${severity}`}>
                   <H3>
-                    <span aria-hidden="true">{GLYPH[severity]} </span>
+                    <span aria-hidden="true">{SEVERITY_GLYPH[severity]} </span>
                     {localize(UI[severity], locale)}（{items.length}）
                   </H3>
                   <ul className="nb-findings-items">

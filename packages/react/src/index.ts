@@ -14,9 +14,10 @@ export {
   crossCheckRows,
 } from './cross-check.js';
 export { CrossCheckFooter, type CrossCheckFooterProps } from './cross-check-footer.js';
+export { primaryCells } from './findings-index.js';
 export { FindingsList, type FindingsListProps, findingDomId } from './findings-list.js';
 export { type CellInputResult, parseCellInput } from './format.js';
-export { type Locale, UI } from './messages.js';
+export { type Locale, SEVERITY_GLYPH, UI } from './messages.js';
 export { Narrative, type NarrativeProps } from './narrative.js';
 export { type CellPlacement, cellPlacement } from './placement.js';
 export {

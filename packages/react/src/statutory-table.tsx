@@ -20,7 +20,7 @@ import {
 } from './findings-index.js';
 import { parseCellInput } from './format.js';
 import { gridModel, parseClipboardBlock, pasteTargets } from './grid-model.js';
-import { type Locale, localize, UI } from './messages.js';
+import { type Locale, localize, SEVERITY_GLYPH, UI } from './messages.js';
 import { EDITABLE_NEEDS_CLIENT, SERVER_COMPONENTS, useRef, useState } from './react-env.js';
 import { useScopeClass } from './scope.js';
 
@@ -100,17 +100,42 @@ const HeaderCell = memo(function HeaderCell({
   return <td {...common}>{cell.label}</td>;
 });
 
-const FLAG: Record<CellIssue['status'], string> = { fail: '✗', warning: '⚠', uncertain: '？' };
+const WORD = { fail: UI.error, warning: UI.warning, info: UI.info, uncertain: UI.uncertain } as const;
 
-function issueMark(status: CellIssue['status'], text: string, descId: string, locale: Locale): ReactNode {
-  const word = status === 'fail' ? UI.fail : status === 'warning' ? UI.warning : UI.uncertain;
+function glyphOf(status: CellIssue['status']): string {
+  return SEVERITY_GLYPH[status === 'fail' ? 'error' : status];
+}
+
+/*
+ * A marked cell: the primary cell of a finding shows the severity's glyph and the numbers of the notes under the
+ * table that explain it (links); a cell that is only one of the parts a failing total sums is outlined lightly,
+ * without a glyph. Both are described (aria-describedby) by the finding's message and by its note.
+ */
+function issueMark(
+  status: CellIssue['status'],
+  primary: boolean,
+  text: string,
+  notes: readonly { id: string; number: number }[],
+  descId: string,
+  locale: Locale,
+): ReactNode {
   return (
     <>
-      <span className="nb-flag" aria-hidden="true">
-        {FLAG[status]}
-      </span>
+      {primary && (
+        <span className="nb-flag" aria-hidden="true">
+          {glyphOf(status)}
+        </span>
+      )}
+      {primary &&
+        notes.map((note) => (
+          <sup key={note.id} className="nb-note-ref">
+            <a href={`#${note.id}`} aria-label={`${localize(UI.seeNote, locale)} ${note.number}`}>
+              {note.number}
+            </a>
+          </sup>
+        ))}
       <span className="nb-sr-only" id={descId}>
-        {localize(word, locale)}：{text}
+        {localize(primary ? WORD[status] : UI.partOf, locale)}：{text}
       </span>
     </>
   );
@@ -120,6 +145,12 @@ interface DataCellProps {
   cell: LayoutCell;
   value: CellValue;
   issueStatus: CellIssue['status'] | undefined;
+  /** The cell is what a finding is about, not only one of the parts it sums. */
+  issuePrimary: boolean;
+  /** Ids of the notes under the table explaining this cell, space-separated. */
+  noteIds: string | undefined;
+  /** The numbers of those notes a primary cell shows, comma-separated. */
+  noteNumbers: string | undefined;
   /** The findings' messages, joined. */
   issueText: string | undefined;
   /** Ids of the footer cells showing the findings, space-separated. */
@@ -140,21 +171,29 @@ interface DataCellProps {
  * so a keystroke re-renders the cell typed in and the cells whose findings changed, not all 175.
  */
 const DataCell = memo(function DataCell(props: DataCellProps): ReactElement {
-  const { cell, value, issueStatus, editable, idPrefix, locale } = props;
+  const { cell, value, issueStatus, issuePrimary, editable, idPrefix, locale } = props;
   const address = cell.address as CellAddress;
   const id = cellDomId(idPrefix, cell.id);
   const descId = `${id}-finding`;
-  const describedBy = issueStatus ? [descId, props.footerIds].filter(Boolean).join(' ') : undefined;
+  const describedBy = issueStatus
+    ? [descId, props.noteIds, props.footerIds].filter(Boolean).join(' ')
+    : undefined;
   const classes = ['nb-data'];
   if (cell.total) classes.push('nb-total');
-  if (issueStatus) classes.push(`nb-data--${issueStatus}`);
+  if (issueStatus) classes.push(issuePrimary ? `nb-data--${issueStatus}` : 'nb-data--part');
+  const noteIds = (props.noteIds ?? '').split(' ').filter(Boolean);
+  const numbers = (props.noteNumbers ?? '').split(',').filter(Boolean).map(Number);
+  const notes = numbers.map((number) => ({
+    number,
+    id: noteIds.find((n) => n.endsWith(`-note-${number}`)) ?? '',
+  }));
   return (
     <td
       id={id}
       headers={headersOf(cell, idPrefix)}
       data-cell={address}
       className={classes.join(' ')}
-      aria-invalid={!editable && issueStatus === 'fail' ? true : undefined}
+      aria-invalid={!editable && issuePrimary && issueStatus === 'fail' ? true : undefined}
       aria-describedby={!editable ? describedBy : undefined}
       {...spans(cell)}
     >
@@ -167,7 +206,7 @@ const DataCell = memo(function DataCell(props: DataCellProps): ReactElement {
           label={props.label}
           derived={props.derived}
           describedBy={describedBy}
-          invalid={issueStatus === 'fail'}
+          invalid={issuePrimary && issueStatus === 'fail'}
           locale={locale}
           onCommit={props.onCommit}
           onMove={props.onMove}
@@ -182,7 +221,7 @@ const DataCell = memo(function DataCell(props: DataCellProps): ReactElement {
       ) : (
         <span className="nb-value">{formatCellValue(value)}</span>
       )}
-      {issueStatus && issueMark(issueStatus, props.issueText ?? '', descId, locale)}
+      {issueStatus && issueMark(issueStatus, issuePrimary, props.issueText ?? '', notes, descId, locale)}
     </td>
   );
 });
@@ -201,8 +240,8 @@ export function StatutoryTable(props: StatutoryTableProps): ReactElement {
     () => (evaluations ? cachedCrossCheckRows(layout, evaluations) : []),
     [layout, evaluations],
   );
-  const issues = useMemo(
-    () => indexIssues(layout, findingsOf(findings, evaluations), rows, idPrefix, locale),
+  const { issues, notes } = useMemo(
+    () => indexIssues(layout, findingsOf(findings, evaluations), rows, idPrefix, locale, evaluations),
     [layout, findings, evaluations, rows, idPrefix, locale],
   );
   const captionId = `${idPrefix}${layout.id}-caption`;
@@ -267,6 +306,9 @@ export function StatutoryTable(props: StatutoryTableProps): ReactElement {
         cell={cell}
         value={lookupCell(values, address)}
         issueStatus={issue?.status}
+        issuePrimary={issue?.primary ?? false}
+        noteIds={issue?.noteIds.join(' ')}
+        noteNumbers={issue?.noteNumbers.join(',')}
         issueText={issue?.messages.join('；')}
         footerIds={issue?.footerIds.join(' ')}
         editable={editable}
@@ -335,6 +377,25 @@ export function StatutoryTable(props: StatutoryTableProps): ReactElement {
           </tfoot>
         )}
       </table>
+      {notes.length > 0 && (
+        <div className="nb-notes">
+          <p className="nb-notes-title" id={`${idPrefix}${layout.id}-notes-title`}>
+            {localize(UI.notes, locale)}
+          </p>
+          <ol aria-labelledby={`${idPrefix}${layout.id}-notes-title`}>
+            {notes.map((note) => (
+              <li key={note.id} id={note.id} className={`nb-note nb-note--${note.status}`}>
+                <span className="nb-flag" aria-hidden="true">
+                  {glyphOf(note.status)}
+                </span>{' '}
+                <span className="nb-note-word">{localize(WORD[note.status], locale)}</span>
+                {'：'}
+                {note.message}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       {editable && (
         <p className="nb-sr-only" aria-live="polite">
           {announcement}

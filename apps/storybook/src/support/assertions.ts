@@ -7,7 +7,7 @@ import {
   type TableId,
   type TableLayout,
 } from '@nianbao/model';
-import { cellPlacement, crossCheckRows } from '@nianbao/react';
+import { cellPlacement, crossCheckRows, primaryCells } from '@nianbao/react';
 import { expect } from 'storybook/test';
 
 /*
@@ -72,9 +72,11 @@ export function expectFooterShows(
 }
 
 /**
- * Each cell a non-passing evaluation names is marked with the strongest status among them (✗ error,
- * ⚠ warning or info, ？ uncertain), with a described-by message; `aria-invalid` on errors. Cells no finding
- * names carry no mark.
+ * Each cell a non-passing evaluation names is marked, in the model's severities: the cells a finding is about
+ * (`primaryCells`: the total that disagrees, or every cell of a check without one) with the strongest status among
+ * them (✗ error, ⚠ warning, ℹ info, ？ uncertain) and a link to a visible note under the table; the cells a failing
+ * total only sums are outlined as parts, without a glyph. Every marked cell has a described-by message;
+ * `aria-invalid` on primary errors only. Cells no finding names carry no mark.
  */
 export function expectIssuesMarked(
   table: HTMLTableElement,
@@ -82,30 +84,47 @@ export function expectIssuesMarked(
   id: TableId,
 ): void {
   const layout = statutoryLayout(id);
-  const rank = { uncertain: 0, warning: 1, fail: 2 } as const;
-  const glyph = { uncertain: '？', warning: '⚠', fail: '✗' } as const;
+  const rank = { part: 0, uncertain: 1, info: 2, warning: 3, fail: 4 } as const;
+  const glyph = { uncertain: '？', info: 'ℹ', warning: '⚠', fail: '✗' } as const;
   const expected = new Map<string, keyof typeof rank>();
   for (const e of evaluations) {
     if (e.status === 'pass') continue;
-    const status = e.status === 'uncertain' ? 'uncertain' : e.severity === 'error' ? 'fail' : 'warning';
+    const status = e.status === 'uncertain' ? 'uncertain' : e.severity === 'error' ? 'fail' : e.severity;
+    const primary = new Set(primaryCells(e));
     for (const address of e.cells) {
       if (!layout.cellsByAddress.has(address)) continue;
+      const mark = primary.has(address) ? status : 'part';
       const before = expected.get(address);
-      if (before === undefined || rank[status] > rank[before]) expected.set(address, status);
+      if (before === undefined || rank[mark] > rank[before]) expected.set(address, mark);
     }
   }
   for (const td of Array.from(table.querySelectorAll<HTMLElement>('td[data-cell]'))) {
     const address = td.dataset.cell as string;
     const status = expected.get(address);
-    const marked = ['fail', 'warning', 'uncertain'].find((s) => td.classList.contains(`nb-data--${s}`));
+    const marked = ['fail', 'warning', 'info', 'uncertain', 'part'].find((s) =>
+      td.classList.contains(`nb-data--${s}`),
+    );
     expect(marked, `${address} mark`).toBe(status);
     if (!status) continue;
+    // In data entry the input carries the description.
+    const described = td.querySelector('input') ?? td;
+    const describedBy = (described.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    expect(describedBy.length, `${address} is described`).toBeGreaterThan(0);
+    for (const ref of describedBy) expect(document.getElementById(ref), ref).not.toBeNull();
+    if (status === 'part') {
+      expect(td.querySelector('.nb-flag'), `${address} part has no glyph`).toBeNull();
+      expect(td.hasAttribute('aria-invalid')).toBe(false);
+      continue;
+    }
+    // The reason is visible: the cell links to a note under the table that shows the finding's message.
+    const note = document.getElementById(
+      td.querySelector('.nb-note-ref a')?.getAttribute('href')?.slice(1) ?? '',
+    );
+    expect(note, `${address} links to its note`).not.toBeNull();
+    expect((note as HTMLElement).offsetHeight, `${address}'s note is visible`).toBeGreaterThan(0);
     expect(td.querySelector('.nb-flag')?.textContent, `${address} glyph`).toBe(glyph[status]);
     if (td.querySelector('input')) continue;
     if (status === 'fail') expect(td.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (td.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    expect(describedBy.length, `${address} is described`).toBeGreaterThan(0);
-    for (const ref of describedBy) expect(document.getElementById(ref), ref).not.toBeNull();
   }
 }
 

@@ -113,7 +113,7 @@ export function failingStory<K extends TableId>(
     play: async ({ canvasElement }) => {
       expectShowsReport(canvasElement, table, fixture.report, options);
       const element = tableOf(canvasElement, table);
-      const marked = element.querySelectorAll('td.nb-data--fail, td.nb-data--warning');
+      const marked = element.querySelectorAll('td.nb-data--fail, td.nb-data--warning, td.nb-data--info');
       expect(marked.length, 'some cell is marked').toBeGreaterThan(0);
     },
   };

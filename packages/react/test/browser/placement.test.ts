@@ -48,19 +48,16 @@ function expectPlaced(report: Report, cells: readonly CellPlacement[]): void {
 }
 
 const balance = failingFixtures.find((f) => f.rule === 't3-balance');
-const cases: [string, Report, { checks?: boolean }][] = [
+const resultsTotal = failingFixtures.find((f) => f.rule === 't3-results-total');
+type Case = [string, Report, { checks?: boolean }];
+const cases: Case[] = [
   ['seed', seedReport, {}],
   ['busy', busyReport, {}],
   ['seed with --checks', seedReport, { checks: true }],
   ['busy with --checks', busyReport, { checks: true }],
-  ...(balance
-    ? [
-        ['failing t3-balance with --checks', balance.report, { checks: true }] as [
-          string,
-          Report,
-          { checks?: boolean },
-        ],
-      ]
+  ...(balance ? [['failing t3-balance with --checks', balance.report, { checks: true }] as Case] : []),
+  ...(resultsTotal
+    ? [['failing t3-results-total with --checks', resultsTotal.report, { checks: true }] as Case]
     : []),
 ];
 
@@ -76,16 +73,22 @@ describe('proof by position: the static HTML in Chromium', () => {
     await browser?.close();
   });
 
-  it('has a fixture failing t3-balance', () => {
+  it('has the failing fixtures it places', () => {
     expect(balance).toBeDefined();
+    expect(resultsTotal).toBeDefined();
   });
 
   it.each(cases)(
     'places every cell of the %s report under its headers at 1280 px',
-    async (_name, report, options) => {
+    async (name, report, options) => {
       await page.setViewportSize({ width: 1280, height: 6000 });
       await page.setContent(renderReportHtml(report, options));
       const cells = await placements(page);
+      if (process.env.NB_SHOTS && name.startsWith('failing')) {
+        await page
+          .locator('.nb-part--t3')
+          .screenshot({ path: `${process.env.NB_SHOTS}/1280-${name.replace(/\W+/g, '-')}.png` });
+      }
       expect(cells.length).toBeGreaterThan(150);
       expectPlaced(report, cells);
     },
