@@ -1,8 +1,11 @@
 import {
   checkReport,
   FINDINGS_TITLE,
+  findingCellsInWords,
+  formatCellValue,
   NARRATIVE_HEADINGS,
   type Report,
+  readCell,
   reportTitle,
   STATUTORY_TABLES,
 } from '@nianbao/model';
@@ -10,6 +13,7 @@ import { busyReport, failingFixtures, seedReport } from '@nianbao/model/fixtures
 import { describe, expect, it } from 'vitest';
 import { renderReportDocx, renderReportDocxWithWarnings } from './render.js';
 import { STYLE } from './styles.js';
+import { MARK } from './table.js';
 import { all, docxPart, kid, kids, parseXml, textOf, unzipDocx, type XmlNode } from './test-support/ooxml.js';
 import { longReport, narrativeStrings } from './test-support/reports.js';
 
@@ -197,13 +201,27 @@ describe('draft', () => {
       .slice(at)
       .map(([, t]) => t)
       .join('\n');
-    for (const finding of findings) expect(rest).toContain(finding.message.zh);
+    for (const finding of findings) {
+      expect(rest).toContain(finding.message.zh);
+      if (finding.cells.length > 0) expect(rest).toContain(findingCellsInWords(finding.cells));
+      expect(rest).toContain(finding.rule);
+    }
+    // The cells of failing checks are shaded in the tables, and only those.
+    const failing = new Set(findings.filter((f) => f.status === 'fail').flatMap((f) => f.cells));
+    expect(failing.size).toBeGreaterThan(0);
+    const shaded = all(doc, 'w:tc').filter(
+      (tc) => kid(kid(tc, 'w:tcPr'), 'w:shd')?.attrs['w:fill'] === MARK.fill,
+    );
+    expect(shaded.length).toBe(failing.size);
+    const values = new Set([...failing].map((address) => formatCellValue(readCell(report, address))));
+    for (const tc of shaded) expect(values.has(textOf(tc)), textOf(tc)).toBe(true);
   });
 
   it('has no watermark and no findings when not a draft', async () => {
     const parts = await unzipDocx(await renderReportDocx(seedReport, quiet));
     expect([...parts.values()].some((x) => x.includes('草稿'))).toBe(false);
     expect(parts.get('word/document.xml')).not.toContain(FINDINGS_TITLE);
+    expect(parts.get('word/document.xml')).not.toContain('w:shd');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Block, FontRole, LocalizedText, Report, TableId } from '@nianbao/m
 import {
   DRAFT_WATERMARK,
   FINDINGS_TITLE,
+  findingCellsInWords,
   NARRATIVE_HEADINGS,
   reportTitle,
   SEVERITY_ZH,
@@ -134,6 +135,10 @@ export function buildDocument(input: BuildInput): BuiltDocument {
   const title = reportTitle(report.meta);
   const sections = report.sections ?? {};
   const tableStyle = { width: textBlockWidth(margins), borderSize: 6 };
+  // Draft: the cells of failing checks are shaded in the tables themselves, as in the PDF.
+  const marked = new Set(
+    input.draft ? (input.findings ?? []).filter((f) => f.status === 'fail').flatMap((f) => f.cells) : [],
+  );
   const children: FileChild[] = [
     para(STYLE.title, 'title', title),
     ...(report.preamble ?? []).map((p) => para(STYLE.body, 'body', p)),
@@ -144,7 +149,7 @@ export function buildDocument(input: BuildInput): BuiltDocument {
     const layout = statutoryLayout(spec.id as TableId);
     children.push(
       para(STYLE.heading, 'heading', layout.caption),
-      reportTable(layout, report, tableStyle, (t) => text.table.push(t)),
+      reportTable(layout, report, { ...tableStyle, marked }, (t) => text.table.push(t)),
       new Paragraph({ style: STYLE.afterTable }),
     );
   }
@@ -214,22 +219,28 @@ export function buildDocument(input: BuildInput): BuiltDocument {
     const items: Paragraph[] =
       findings.length === 0
         ? [para(STYLE.findings, 'body', '未发现问题。No findings.')]
-        : findings.flatMap((finding, i) => [
+        : // As the PDF's: severity and the Chinese message first, then the cells by the statute's names, then in small
+          // print the English message, rule id and dotted paths.
+          findings.flatMap((finding, i) => [
             new Paragraph({
               style: STYLE.findings,
               keepNext: true,
               children: [
                 run(
                   'bodyBold',
-                  `${i + 1}. [${SEVERITY_ZH[finding.severity]}·${STATUS_ZH[finding.status]}] ${finding.rule}`,
+                  `${i + 1}. 【${SEVERITY_ZH[finding.severity]}·${STATUS_ZH[finding.status]}】${finding.message.zh}`,
                   STYLE.lead,
                 ),
               ],
             }),
-            para(STYLE.findings, 'body', finding.message.zh),
             ...(finding.cells.length > 0
-              ? [para(STYLE.findingsCells, 'body', finding.cells.join(', '))]
+              ? [para(STYLE.findings, 'body', findingCellsInWords(finding.cells))]
               : []),
+            para(
+              STYLE.findingsCells,
+              'body',
+              [finding.message.en, finding.rule, finding.cells.join(', ')].filter(Boolean).join(' · '),
+            ),
           ]);
     docSections.push({
       ...chrome(),

@@ -231,7 +231,7 @@ export function documentStyles(fonts: DocxFonts, tableFontSize: number): IStyles
         id: STYLE.findingsCells,
         name: '校核结果单元格',
         basedOn: STYLE.findings,
-        run: { size: half(9), color: '444444' },
+        run: { size: half(8), color: '555555' },
       },
       {
         // Half a body line between a table and what follows, as in the PDF.

@@ -3,6 +3,7 @@ import { formatCellValue, readCell } from '@nianbao/model/core';
 import {
   BorderStyle,
   Paragraph,
+  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -31,6 +32,8 @@ export interface DocxTableStyle {
   readonly width: number;
   /** Border width in eighths of a point. @default 6 (0.75 pt, as the PDF) */
   readonly borderSize: number;
+  /** Addresses of data cells to shade (a draft's failing checks). @default none */
+  readonly marked?: ReadonlySet<string>;
 }
 
 /** Column widths in twips that add up to `total` exactly (largest remainders get the rounding). */
@@ -77,6 +80,17 @@ export function gridOwners(layout: TableLayout): (LayoutCell | undefined)[][] {
   }
   return grid;
 }
+
+/** The shading of a marked cell: a light red a printer keeps and the text stays readable on. */
+export const MARK: {
+  readonly type: typeof ShadingType.CLEAR;
+  readonly color: string;
+  readonly fill: string;
+} = {
+  type: ShadingType.CLEAR,
+  color: 'auto',
+  fill: 'F8D7D7',
+};
 
 /** Receives every string a table prints (labels and numbers), for the glyph check. */
 export type TextSink = (text: string) => void;
@@ -129,6 +143,7 @@ export function reportTable(
           new TableCell({
             ...common,
             ...(cell.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
+            ...(cell.address && style.marked?.has(cell.address) ? { shading: MARK } : {}),
             children: [
               new Paragraph({ style: paragraphStyle, children: text === '' ? [] : [new TextRun(text)] }),
             ],

@@ -17,7 +17,14 @@ export {
   type RuleSpec,
   type Severity,
 } from './checks/index.js';
-export { DRAFT_WATERMARK, FINDINGS_TITLE, SEVERITY_ZH, STATUS_ZH } from './draft-page.js';
+export {
+  CELLS_NAMED,
+  DRAFT_WATERMARK,
+  FINDINGS_TITLE,
+  findingCellsInWords,
+  SEVERITY_ZH,
+  STATUS_ZH,
+} from './draft-page.js';
 export { FONT_ROLES, type FontRole } from './font-roles.js';
 export { labelBreakPoints, labelSegments, STATUTE_WORDS } from './layout/label-breaks.js';
 export { assertTiling, LayoutError, layoutTable } from './layout/layout-table.js';
