@@ -21,9 +21,11 @@ import { cjkHyphenationCallback, labelHyphenationCallback, printable } from './l
  * the table continues onto, and only while it continues; `minPresenceAhead` keeps it (with react-pdf's newer
  * paginator, used for portrait documents) from ending a page without a body row under it. Every body slab one
  * grid row tall is `wrap={false}`: a row never splits. A top-level slab whose first column is a tall row-group
- * label (表三's 三、本年度办理结果, 22 rows) must be allowed to split between its rows; react-pdf stretches a
- * split box to the page bottom, so that label draws no edges itself: each row beside it draws the label's edges
- * for its own height (an absolutely positioned overlay), and the lines end where the rows end.
+ * label (表三's 三、本年度办理结果, 22 rows) must be allowed to split between its rows (see `renderSlab`): its
+ * rows are indented by the label's width, so they stay under their column headers on every page, and the label is
+ * a `fixed` overlay, repeated beside the rows on every page the group reaches. react-pdf stretches a split box to
+ * the page bottom, so that label draws no edges itself: each row beside it draws the label's edges for its own
+ * height (an absolutely positioned overlay), and the lines end where the rows end.
  */
 
 /** Visual settings of a table. */
