@@ -1,4 +1,4 @@
-import type { Block, LocalizedText, Report, TableId } from '@nianbao/model/core';
+import type { Block, LocalizedText, Report, TableId, TableLayout } from '@nianbao/model/core';
 import {
   cellName,
   DRAFT_WATERMARK,
@@ -9,6 +9,7 @@ import {
   STATUS_ZH,
   STATUTORY_TABLES,
   statutoryLayout,
+  textWidth,
 } from '@nianbao/model/core';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { type ComponentProps, createElement as h, type ReactElement, type ReactNode } from 'react';
@@ -40,6 +41,13 @@ export interface DocumentOptions {
   readonly draft?: boolean;
   /** The findings listed on the draft page (`checkReport(report)`); only read when `draft`. */
   readonly findings?: readonly DraftFinding[];
+  /**
+   * End with the 落款: the agency and, below it, the publication date (`meta.publishedAt`, as 2025年1月20日), set
+   * right as GB/T 9704 §7.3.5 sets 发文机关署名 and 成文日期. Only a report that says when it is published has a
+   * date to print, so a report without `publishedAt` never gets one.
+   * @default true (printed whenever `meta.publishedAt` is given)
+   */
+  readonly signOff?: boolean;
   /** The PDF's creation date. @default now */
   readonly creationDate?: Date;
 }
@@ -127,7 +135,9 @@ function blocks(list: readonly Block[] | undefined, fonts: FontFamilies, prefix:
 
 function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): ReactElement {
   // GB/T 9704 §7.5: 4号 Arabic numerals between dashes, 7 mm below the text block; odd pages right, even left,
-  // one character in from the edge of the text block.
+  // one character (一字) in from the edge of the text block. textAlign inside a render prop is laid out against
+  // the first pass's text (odd numbers came out near the centre), so the side is a flex row's justification: the
+  // box spans the text block less one character each side and the number sits at its right or left end.
   return h(View, {
     key: 'page-number',
     fixed: true,
@@ -139,16 +149,16 @@ function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): 
     },
     render: ({ pageNumber: n }: { pageNumber: number }) =>
       h(
-        Text,
-        {
-          hyphenationCallback: cjkHyphenationCallback,
-          style: {
-            fontFamily: stack(fonts.body, fonts),
-            fontSize: TYPE.pageNumber,
-            textAlign: n % 2 === 1 ? 'right' : 'left',
+        View,
+        { style: { flexDirection: 'row', justifyContent: n % 2 === 1 ? 'flex-end' : 'flex-start' } },
+        h(
+          Text,
+          {
+            hyphenationCallback: cjkHyphenationCallback,
+            style: { fontFamily: stack(fonts.body, fonts), fontSize: TYPE.pageNumber },
           },
-        },
-        `— ${n} —`,
+          `— ${n} —`,
+        ),
       ),
   });
 }
@@ -179,7 +189,10 @@ function watermark(fonts: FontFamilies, width: number, height: number): ReactEle
           fontFamily: fonts.title,
           fontSize: size,
           lineHeight,
-          color: '#c4c4c4',
+          // Light and translucent: react-pdf draws fixed chrome over the flow, and an opaque grey 草稿 hid the
+          // table rules and figures it crossed; at this opacity a rule under it stays a dark line.
+          color: '#b0b0b0',
+          opacity: 0.3,
           textAlign: 'center',
         },
       },
@@ -253,6 +266,98 @@ function findingsPage(findings: readonly DraftFinding[], fonts: FontFamilies): R
   );
 }
 
+/** Width of a title line in characters (the model's estimate: CJK 1, Latin and digits about half). */
+const TITLE_MEASURE = (A4.width - (GB9704_MARGINS.left + GB9704_MARGINS.right) * MM) / TYPE.title;
+
+/**
+ * The title's lines. One line when it fits; otherwise broken after the agency name, or, in a custom `meta.title`
+ * that does not start with it (平罗县头闸镇2022年…), before the year, so that 2022年政府信息公开工作年度报告 stays
+ * whole on the line below (GB/T 9704 §7.3.3: 回行时词意完整, 梯形 or 菱形). A title with neither is left to the
+ * line breaker.
+ */
+export function titleLines(title: string, agency: string, year: number | string): string[] {
+  if (textWidth(title) <= TITLE_MEASURE) return [title];
+  let at = agency !== '' && title.startsWith(agency) ? agency.length : -1;
+  if (at <= 0 || at >= title.length) at = title.search(new RegExp(`${year}\\s*年`));
+  return at > 0 ? [title.slice(0, at).trimEnd(), title.slice(at)] : [title];
+}
+
+/** `2025-01-20` → `2025年1月20日` (GB/T 9704 §7.3.5: the year, month and day in full, no leading zeros). */
+function chineseDate(iso: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return undefined;
+  const [, y, m, d] = match;
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+/*
+ * The 落款 after the last part: one blank line, the agency 右空二字, the date on the next line with its first
+ * character two characters right of the agency's first (GB/T 9704 §7.3.5.1); a date longer than the agency is
+ * set 右空二字 and the agency centred over it. Kept together on one page.
+ */
+function signOff(agency: string, publishedAt: string | undefined, fonts: FontFamilies): ReactElement[] {
+  const date = publishedAt === undefined ? undefined : chineseDate(publishedAt);
+  if (date === undefined || agency === '') return [];
+  const agencyEm = textWidth(agency);
+  const dateEm = textWidth(date);
+  const dateRight = Math.max(agencyEm - dateEm, 2);
+  const agencyRight = agencyEm - dateEm >= 2 ? 2 : 2 + (dateEm - agencyEm) / 2;
+  const line = (key: string, text: string, right: number): ReactElement =>
+    h(
+      Text,
+      {
+        key,
+        hyphenationCallback: cjkHyphenationCallback,
+        style: {
+          fontFamily: stack(fonts.body, fonts),
+          fontSize: TYPE.body,
+          lineHeight: BODY_LINE,
+          textAlign: 'right',
+          paddingRight: right * TYPE.body,
+        },
+      },
+      printable(text),
+    );
+  return [
+    h(
+      View,
+      { key: 'sign-off', wrap: false, style: { marginTop: TYPE.pitch } },
+      line('agency', agency, agencyRight),
+      line('date', date, dateRight),
+    ),
+  ];
+}
+
+/** The height of the text block (pt): 225 mm, 22 lines. */
+const BLOCK_HEIGHT = 22 * TYPE.pitch;
+
+/**
+ * Whether a table goes whole, with its heading, in one unsplittable box: a table that never splits (表二: no
+ * repeated head, `ReportTable` keeps it whole), and a small one (表四, four rows: splitting it would leave a head
+ * with one row) whose estimated height is under a third of the text block.
+ */
+function keptWhole(layout: TableLayout, style: TableStyle): boolean {
+  if (!layout.sections.some((section) => section.kind === 'head')) return true;
+  const row = style.fontSize * style.lineHeight + style.fontSize * 0.6;
+  return layout.rowCount * row * 2 < BLOCK_HEIGHT / 3;
+}
+
+/*
+ * A table kept whole moves to the next page whole when it does not fit, so its heading goes in one unsplittable box
+ * with it: together on this page when both fit, on the next otherwise, never the heading alone. A table that splits
+ * between rows (表三) keeps only its head and first rows with its heading (`estimateTableLead`): a whole-table lead
+ * would push a table that could start here onto the next page and leave this one half empty.
+ */
+function keepWithTable(layout: TableLayout, style: TableStyle, items: ReactElement[]): ReactElement[] {
+  if (!keptWhole(layout, style)) return items;
+  const [heading, table, ...rest] = items;
+  return [h(View, { key: `${layout.id}-keep`, wrap: false }, heading, table), ...rest];
+}
+
+function headingLead(layout: TableLayout, style: TableStyle): number {
+  return keptWhole(layout, style) ? 0 : estimateTableLead(layout, style);
+}
+
 interface PageSetup {
   readonly width: number;
   readonly height: number;
@@ -289,12 +394,13 @@ export function ReportDocument(props: ReportDocumentProps): ReactElement {
     borderWidth: 0.75,
   };
 
-  // Heading and table are siblings in the page flow (not wrapped together): minPresenceAhead only moves a node
-  // that has something before it on the page, so a wrapped heading would stay orphaned at a page bottom.
+  // Heading and a table that splits are siblings in the page flow (not wrapped together): minPresenceAhead only
+  // moves a node that has something before it on the page, so a wrapped heading would stay orphaned at a page
+  // bottom. A table that never splits is wrapped with its heading instead (keepWithTable).
   const tables = STATUTORY_TABLES.flatMap((spec) => {
     const layout = statutoryLayout(spec.id as TableId);
-    return [
-      partHeading(`${spec.id}-h`, layout.caption, fonts, estimateTableLead(layout, tableStyle)),
+    return keepWithTable(layout, tableStyle, [
+      partHeading(`${spec.id}-h`, layout.caption, fonts, headingLead(layout, tableStyle)),
       h(ReportTable, {
         key: `${spec.id}-t`,
         layout,
@@ -306,7 +412,7 @@ export function ReportDocument(props: ReportDocumentProps): ReactElement {
           : [],
       }),
       h(View, { key: `${spec.id}-s`, style: { height: TYPE.pitch / 2 } }),
-    ];
+    ]);
   });
 
   const chrome = (setup: PageSetup): ReactElement[] => [
@@ -314,21 +420,24 @@ export function ReportDocument(props: ReportDocumentProps): ReactElement {
     ...(props.draft ? [watermark(fonts, setup.width, setup.height)] : []),
   ];
 
+  const lines = titleLines(title, report.meta.agency, report.meta.year);
   const opening: ReactElement[] = [
-    h(
-      Text,
-      {
-        key: 'title',
-        hyphenationCallback: cjkHyphenationCallback,
-        style: {
-          fontFamily: stack(fonts.title, fonts),
-          fontSize: TYPE.title,
-          lineHeight: 1.45,
-          textAlign: 'center',
-          marginBottom: TYPE.pitch,
+    ...lines.map((line, i) =>
+      h(
+        Text,
+        {
+          key: `title-${i}`,
+          hyphenationCallback: cjkHyphenationCallback,
+          style: {
+            fontFamily: stack(fonts.title, fonts),
+            fontSize: TYPE.title,
+            lineHeight: 1.45,
+            textAlign: 'center',
+            ...(i === lines.length - 1 ? { marginBottom: TYPE.pitch } : {}),
+          },
         },
-      },
-      printable(title),
+        printable(line),
+      ),
     ),
     ...(report.preamble ?? []).map((text, i) =>
       paragraph(`pre-${i}`, stack(fonts.body, fonts), [printable(text)]),
@@ -341,6 +450,7 @@ export function ReportDocument(props: ReportDocumentProps): ReactElement {
     ...blocks(sections.problems, fonts, 'problems'),
     partHeading('other-h', PART_HEADINGS.other, fonts),
     ...blocks(sections.other, fonts, 'other'),
+    ...(props.signOff === false ? [] : signOff(report.meta.agency, report.meta.publishedAt, fonts)),
     ...(props.draft ? [findingsPage(props.findings ?? [], fonts)] : []),
   ];
 
