@@ -1,9 +1,20 @@
-import { checkReport, reportTitle } from '@nianbao/model';
+import {
+  checkReport,
+  type Report,
+  reportTitle,
+  STATUTORY_TABLES,
+  statutoryLayout,
+  type TableId,
+} from '@nianbao/model';
 import { busyPreviousReport, busyReport, seedReport } from '@nianbao/model/fixtures';
 import { FINDINGS_TITLE } from '@nianbao/pdf';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import * as pdfjs from 'pdfjs-dist';
 import { getDocument } from 'pdfjs-dist';
 import { expect, waitFor } from 'storybook/test';
+// The PDF package's position reader (pure pdf.js, browser-safe) and table checker, shared with its Node tests.
+import { readPdfGeometry } from '../../../../packages/pdf/src/test-support/pdf-positions.js';
+import { checkTablePlacement } from '../../../../packages/pdf/src/test-support/pdf-tables.js';
 import { PdfViewer } from '../support/pdf-viewer.js';
 import { failing, withRareCharacters } from '../support/reports.js';
 
@@ -17,11 +28,29 @@ const meta: Meta<typeof PdfViewer> = {
 export default meta;
 type Story = StoryObj<typeof PdfViewer>;
 
-/** The text of every page of the PDF behind the download link, read back with pdf.js. */
-async function pdfText(root: HTMLElement): Promise<{ pages: string[]; head: string }> {
+/** The bytes of the PDF behind the download link. */
+async function pdfBytes(root: HTMLElement): Promise<Uint8Array> {
   const link = root.querySelector<HTMLAnchorElement>('a[download]');
   if (!link) throw new Error('no download link');
-  const bytes = new Uint8Array(await (await fetch(link.href)).arrayBuffer());
+  return new Uint8Array(await (await fetch(link.href)).arrayBuffer());
+}
+
+/**
+ * Every value of 表二, 表三 and 表四 in its own cell, rebuilt from the ruling lines pdf.js reads from the PDF: the
+ * row band of its row label × the x-range of its column header, holding exactly the report's value. (This story
+ * once showed 表三's （七）总计 row one column to the left, and only a look noticed.)
+ */
+async function expectValuesInTheirCells(root: HTMLElement, report: Report): Promise<void> {
+  const pages = await readPdfGeometry(await pdfBytes(root), pdfjs);
+  const layouts = STATUTORY_TABLES.map((spec) => statutoryLayout(spec.id as TableId));
+  const result = checkTablePlacement(pages, layouts, report);
+  expect(result.problems).toEqual([]);
+  expect(result.checked).toEqual(Object.fromEntries(layouts.map((l) => [l.id, l.dataCells.length])));
+}
+
+/** The text of every page of the PDF behind the download link, read back with pdf.js. */
+async function pdfText(root: HTMLElement): Promise<{ pages: string[]; head: string }> {
+  const bytes = await pdfBytes(root);
   const head = new TextDecoder().decode(bytes.slice(0, 5));
   const doc = await getDocument({ data: bytes }).promise;
   const pages: string[] = [];
@@ -66,6 +95,7 @@ export const Seed: Story = {
     const pages = await expectPdf(canvasElement);
     expect(pages.join('').replace(/\s/g, '')).toContain(reportTitle(seedReport.meta).replace(/\s/g, ''));
     expect(pages.join('')).not.toContain(FINDINGS_TITLE);
+    await expectValuesInTheirCells(canvasElement, seedReport);
   },
 };
 
@@ -74,6 +104,7 @@ export const Busy: Story = {
   args: { report: busyReport, previous: busyPreviousReport, fileName: 'busy-report.pdf' },
   play: async ({ canvasElement }) => {
     await expectPdf(canvasElement);
+    await expectValuesInTheirCells(canvasElement, busyReport);
   },
 };
 
@@ -87,6 +118,7 @@ export const Draft: Story = {
     const finding = checkReport(failing('t3-balance').report)[0];
     expect(finding?.rule).toBe('t3-balance');
     expect(pages.join('')).toContain('草稿');
+    await expectValuesInTheirCells(canvasElement, failing('t3-balance').report);
   },
 };
 

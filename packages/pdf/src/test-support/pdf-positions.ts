@@ -170,8 +170,12 @@ interface TextItem {
   readonly height: number;
 }
 
+/** pdf.js's legacy build, for Node. A variable specifier, so a browser bundler never pulls it in (Storybook passes
+ * its own `pdfjs-dist`). */
+const NODE_PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
+
 async function loadPdfjs(): Promise<PdfjsModule> {
-  return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsModule;
+  return (await import(/* @vite-ignore */ NODE_PDFJS)) as PdfjsModule;
 }
 
 /**
