@@ -864,9 +864,47 @@ export function evaluateReport(report: Report, options?: CheckOptions): Evaluati
   return run(report, options, true);
 }
 
-/** The findings of every rule on a report (failed and uncertain instances), sorted by rule and then cell order. */
+/** How many findings of one rule `checkReport` lists; one more finding of that rule counts the rest. */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/** The first MAX_FINDINGS_PER_RULE findings of each rule, then one per rule counting the rest (input order kept). */
+function capped(findings: Finding[]): Finding[] {
+  // text-characters bounds itself (its first MAX_CHARACTER_FINDINGS fields, then its own count), in
+  // evaluateReport too; counting its count again would say "1 more".
+  if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
+  const out: Finding[] = [];
+  let index = 0;
+  while (index < findings.length) {
+    const first = findings[index] as Finding;
+    let end = index;
+    while (end < findings.length && (findings[end] as Finding).rule === first.rule) end += 1;
+    const kept =
+      first.rule === 'text-characters' ? end - index : Math.min(end - index, MAX_FINDINGS_PER_RULE);
+    for (let k = index; k < index + kept; k++) out.push(findings[k] as Finding);
+    const rest = end - index - kept;
+    if (rest > 0) {
+      out.push({
+        rule: first.rule,
+        severity: first.severity,
+        status: findings.slice(index + kept, end).some((f) => f.status === 'fail') ? 'fail' : 'uncertain',
+        cells: [],
+        message: {
+          zh: `另有 ${rest} 处同类问题未列出（每条规则只列出前 ${MAX_FINDINGS_PER_RULE} 处）`,
+          en: `${rest} more findings of this rule not listed (only the first ${MAX_FINDINGS_PER_RULE} of a rule are)`,
+        },
+      });
+    }
+    index = end;
+  }
+  return out;
+}
+
+/**
+ * The findings of every rule on a report (failed and uncertain instances), sorted by rule and then cell
+ * order; at most MAX_FINDINGS_PER_RULE per rule, then one finding of that rule counting the rest.
+ */
 export function checkReport(report: Report, options?: CheckOptions): Finding[] {
-  return run(report, options, false).map((evaluation) => {
+  const findings = run(report, options, false).map((evaluation) => {
     const { rule, severity, cells, expected, actual, message } = evaluation;
     return {
       rule,
@@ -878,6 +916,7 @@ export function checkReport(report: Report, options?: CheckOptions): Finding[] {
       message,
     };
   });
+  return capped(findings);
 }
 
 /** False iff some finding is an error that failed (uncertain findings never block: a person looks at them). */
