@@ -163,6 +163,44 @@ function segmentsOf(
   return out;
 }
 
+/** Advance of one digit per font size, from the runs that are digits only (tabular figures: all digits alike). */
+function digitAdvances(runs: readonly PdfWord[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const run of runs) {
+    if (!/^[0-9]+$/.test(run.str)) continue;
+    const key = Math.round(run.size * 100);
+    if (!out.has(key)) out.set(key, (run.x1 - run.x0) / run.str.length);
+  }
+  return out;
+}
+
+/**
+ * pdf.js joins runs on one baseline that stand close together into one item, with a space between them (four-digit
+ * figures in 表四's narrow columns). Splits such an item back at its spaces: the first piece starts where the item
+ * starts and the last ends where it ends (both exact); inner edges are placed by the pieces' advances (digits as
+ * measured on the page, other Latin 0.55 em, CJK 1 em).
+ */
+function splitRun(run: PdfWord, digits: ReadonlyMap<number, number>): PdfWord[] {
+  const pieces = run.str.split(/\s+/u).filter((piece) => piece !== '');
+  if (pieces.length <= 1) return [{ ...run, str: run.str.trim() }];
+  const digit = digits.get(Math.round(run.size * 100)) ?? run.size * 0.55;
+  const advance = (piece: string): number => {
+    let w = 0;
+    for (const ch of piece)
+      w += /[0-9]/.test(ch) ? digit : (ch.codePointAt(0) ?? 0) < 0x100 ? run.size * 0.55 : run.size;
+    return w;
+  };
+  const widths = pieces.map(advance);
+  const gap = (run.x1 - run.x0 - widths.reduce((p, q) => p + q, 0)) / (pieces.length - 1);
+  let x = run.x0;
+  return pieces.map((piece, i) => {
+    const w = widths[i] ?? 0;
+    const word = { ...run, str: piece, x0: x, x1: i === pieces.length - 1 ? run.x1 : x + w };
+    x += w + gap;
+    return word;
+  });
+}
+
 interface TextItem {
   readonly str: string;
   readonly transform: readonly number[];
@@ -194,13 +232,13 @@ export async function readPdfGeometry(bytes: Uint8Array, pdfjs?: PdfjsModule): P
       const [vx0 = 0, vy0 = 0, vx1 = 0, vy1 = 0] = page.view;
       const width = vx1 - vx0;
       const height = vy1 - vy0;
-      const words: PdfWord[] = [];
+      const runs: PdfWord[] = [];
       for (const raw of (await page.getTextContent()).items) {
         const item = raw as Partial<TextItem>;
         if (typeof item.str !== 'string' || item.str.trim() === '' || !item.transform) continue;
         const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
         const upright = Math.abs(b) < 1e-6 && Math.abs(c) < 1e-6 && a > 0 && d > 0;
-        words.push({
+        runs.push({
           page: n,
           str: item.str,
           x0: x - vx0,
@@ -210,6 +248,8 @@ export async function readPdfGeometry(bytes: Uint8Array, pdfjs?: PdfjsModule): P
           upright,
         });
       }
+      const digits = digitAdvances(runs);
+      const words = runs.flatMap((run) => splitRun(run, digits));
       const segments: PdfSegment[] = [];
       const list = await page.getOperatorList();
       let ctm: Matrix = [1, 0, 0, 1, -vx0, -vy0];
