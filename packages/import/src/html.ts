@@ -196,7 +196,7 @@ export function htmlLines(html: string): Line[] {
     if (SKIP.has(tag)) continue;
     if (tag === 'table') {
       flush();
-      lines.push(...tableRows(node));
+      for (const row of tableRows(node)) lines.push(row);
       continue;
     }
     const heading = /^h([1-6])$/.exec(tag);

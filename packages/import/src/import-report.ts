@@ -11,6 +11,7 @@ import {
 } from '@nianbao/model';
 import { PAGE_NUMBER } from './aliases.js';
 import { type Line, textLines } from './document.js';
+import { importDocx, isZip } from './docx.js';
 import { htmlLines } from './html.js';
 import { readMeta } from './meta.js';
 import { narrativeBlocks } from './narrative.js';
@@ -95,7 +96,8 @@ function partLines(lines: readonly Line[], parts: readonly PartStart[], key: Par
     const rest = first.text.slice(first.text.indexOf(start.heading) + start.heading.length);
     if (rest.trim()) out.push({ ...first, text: rest });
   }
-  out.push(...lines.slice(start.index + 1, end));
+  // A loop, not push(...): spreading a huge slice as arguments overflows the call stack.
+  for (let i = start.index + 1; i < end; i++) out.push(lines[i] as Line);
   return out;
 }
 
@@ -148,6 +150,8 @@ function layoutOf(region: Region, kind: Exclude<ImportKind, 'auto'>): LayoutName
  * input does not give are `null` (never 0). Never throws for bad input: `ok: false` says why.
  */
 export function importReport(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
+  // A zip (PK\x03\x04): a Word document, read into HTML and imported as a web page (src/docx.ts).
+  if (typeof input !== 'string' && isZip(input)) return importDocx(input, options, importReport);
   const screened = screen(input);
   if (typeof screened !== 'string') return screened;
   const text = screened;
@@ -213,7 +217,7 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
       },
     });
   }
-  notes.push(...reading.notes);
+  for (const note of reading.notes) notes.push(note);
 
   // Narrative.
   const wrapped = kind !== 'html' && isWrapped(lines);
@@ -255,6 +259,14 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
   // Meta.
   const { meta: found } = readMeta(lines.map((l) => l.text).join('\n'), preamble.join('\n'));
   const meta: ReportMeta = { agency: found.agency ?? '', year: found.year ?? 0 };
+  // Report JSON needs a year the contract accepts (2008–2100): without one in the text, the year before the
+  // publication date (or before this year) stands in, with a warning, so the output always validates.
+  const yearOk = found.year !== undefined && found.year >= 2008 && found.year <= 2100;
+  if (!yearOk) {
+    const published = found.publishedAt ? Number(found.publishedAt.slice(0, 4)) - 1 : Number.NaN;
+    const guess = Number.isInteger(published) ? published : new Date().getUTCFullYear() - 1;
+    meta.year = Math.min(2100, Math.max(2008, guess));
+  }
   if (!found.agency) {
     meta.agency = '（未识别）';
     notes.push({
@@ -264,12 +276,21 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
       message: { zh: '没有在文中找到报告机关名称', en: 'the reporting body was not found in the text' },
     });
   }
-  if (!found.year) {
+  if (!yearOk) {
+    const why = found.year
+      ? {
+          zh: `文中的年度 ${found.year} 不在 2008–2100 之间`,
+          en: `the year ${found.year} in the text is not 2008–2100`,
+        }
+      : { zh: '没有在文中找到报告年度', en: 'the report year was not found in the text' };
     notes.push({
       code: 'meta-missing',
       severity: 'warning',
       cells: [],
-      message: { zh: '没有在文中找到报告年度', en: 'the report year was not found in the text' },
+      message: {
+        zh: `${why.zh}；暂填 ${meta.year}（${found.publishedAt ? '发布日期的上一年' : '今年的上一年'}），请核对`,
+        en: `${why.en}; ${meta.year} is filled in (the year before ${found.publishedAt ? 'the publication date' : 'this one'}): check it`,
+      },
     });
   }
   if (found.kind) meta.kind = found.kind;

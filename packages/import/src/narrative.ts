@@ -119,7 +119,7 @@ export function narrativeBlocks(lines: readonly Line[], wrapped: boolean): Block
       const indented = /^\s{2,}/.test(clean);
       if (level !== undefined) {
         const split = splitHeading(piece, level);
-        blocks.push(...split);
+        for (const block of split) blocks.push(block);
         const last = split[split.length - 1];
         open = last?.type === 'paragraph' && wrapped ? (last as { text: string }) : undefined;
         continue;

@@ -211,7 +211,7 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
         if (values.length > 0) break;
         label.push(split.label);
       }
-      values.push(...split.values);
+      for (const value of split.values) values.push(value);
       for (const _ of split.values) columns.push(at);
     }
     // A row of blanks only (`||||`) carries nothing.
@@ -257,7 +257,7 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
     }
     lastTableLine = Math.max(lastTableLine, (pieces[p.index]?.at ?? 0) + 1);
     if (cellPerLine && !p.label && open && open.values.length < maxWidth) {
-      open.values.push(...p.values);
+      for (const value of p.values) open.values.push(value);
       continue;
     }
     const record: RowRecord = {
