@@ -1,0 +1,217 @@
+import { renderReportDocx } from '@nianbao/docx';
+import { type Block, type Report, readCell, statutoryCells, writeCell } from '@nianbao/model';
+import { busyReport, seedReport } from '@nianbao/model/fixtures';
+import { renderReportHtml } from '@nianbao/react/server';
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { docxToHtml, MAX_DOCX_XML_BYTES } from './docx.js';
+import { importReport } from './import-report.js';
+
+/** Every statutory cell of a report, by address. */
+function cells(report: Report): Record<string, unknown> {
+  return Object.fromEntries(statutoryCells().map((cell) => [cell.address, readCell(report, cell.address)]));
+}
+
+const squash = (text: string): string => text.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** The narrative as comparable strings: preamble, then each part's blocks, whitespace removed. */
+function narrative(report: Report): unknown {
+  const blocks = (list: readonly Block[] | undefined): unknown[] =>
+    (list ?? []).map((b) =>
+      b.type === 'heading'
+        ? { heading: b.level, text: squash(b.text) }
+        : { lead: squash(b.lead ?? ''), text: squash(b.text) },
+    );
+  const sections = report.sections ?? {};
+  return {
+    preamble: (report.preamble ?? []).map(squash),
+    overview: blocks(sections.overview),
+    problems: blocks(sections.problems),
+    other: blocks(sections.other),
+  };
+}
+
+async function roundTrip(report: Report): Promise<Report> {
+  const bytes = await renderReportDocx(report, { onWarning: () => {} });
+  const result = importReport(bytes);
+  if (!result.ok) throw new Error(JSON.stringify(result.notes));
+  expect(result.layouts).toEqual({ t2: 'html', t3: 'html', t4: 'html' });
+  return result.report;
+}
+
+const SENTENCES = [
+  '本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。',
+  '全年通过门户网站主动公开政府信息，及时回应社会关切。',
+  '依申请公开工作规范有序，均在法定期限内答复。',
+  '加强政府信息管理，动态调整主动公开基本目录。',
+  '部分栏目更新不够及时，解读形式较为单一。',
+  '下一步将加强业务培训，提升公开质量。',
+  '本年度未收取信息处理费。',
+];
+
+const paragraph: fc.Arbitrary<Block> = fc
+  .record({
+    sentences: fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 4 }),
+    lead: fc.option(fc.constantFrom('主动公开方面。', '依申请公开方面：', '政府信息管理。'), {
+      nil: undefined,
+    }),
+  })
+  .map(({ sentences, lead }) => ({ type: 'paragraph', text: sentences.join(''), ...(lead ? { lead } : {}) }));
+
+const blocks: fc.Arbitrary<Block[]> = fc
+  .array(
+    fc.record({
+      heading: fc.boolean(),
+      paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 3 }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((groups) =>
+    groups.flatMap(({ heading, paragraphs }, i): Block[] => [
+      ...(heading
+        ? [{ type: 'heading' as const, level: 2 as const, text: `（${'一二三'[i]}）工作情况` }]
+        : []),
+      ...paragraphs,
+    ]),
+  );
+
+const values: fc.Arbitrary<(number | null)[]> = fc.array(
+  fc.oneof(
+    { weight: 4, arbitrary: fc.nat(9) },
+    { weight: 3, arbitrary: fc.nat(5000) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  { minLength: statutoryCells().length, maxLength: statutoryCells().length },
+);
+
+/** A valid report shape with random cells (nulls included; 收费金额 with cents) and random narrative. */
+const randomReport: fc.Arbitrary<Report> = fc
+  .record({ values, overview: blocks, problems: blocks, other: blocks, cents: fc.nat(999_999) })
+  .map(({ values: list, overview, problems, other, cents }) => {
+    let report = structuredClone(seedReport) as Report;
+    statutoryCells().forEach((info, i) => {
+      const value = list[i] ?? null;
+      report = writeCell(
+        report,
+        info.address,
+        info.value === 'amount' && value !== null ? cents / 100 : value,
+      );
+    });
+    return { ...report, sections: { overview, problems, other } };
+  });
+
+describe('DOCX import: renderReportDocx → importReport', () => {
+  for (const [name, report] of [
+    ['seed', seedReport],
+    ['busy', busyReport],
+  ] as const) {
+    it(`${name}: every statutory cell and the narrative come back`, async () => {
+      const back = await roundTrip(report);
+      expect(cells(back)).toEqual(cells(report));
+      expect(narrative(back)).toEqual(narrative(report));
+      // Meta is read from the text as for the web page (the seed's title names the town, not 人民政府).
+      const page = importReport(renderReportHtml(report));
+      expect(page.ok && back.meta).toEqual(page.ok && page.report.meta);
+      expect(back.meta.year).toBe(report.meta.year);
+    });
+  }
+
+  it('random reports: every cell identical, narrative identical after whitespace normalisation', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomReport, async (report) => {
+        const back = await roundTrip(report);
+        expect(cells(back)).toEqual(cells(report));
+        expect(narrative(back)).toEqual(narrative(report));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
+
+async function zip(files: Record<string, string | Uint8Array>): Promise<Uint8Array> {
+  const archive = new JSZip();
+  for (const [name, content] of Object.entries(files)) archive.file(name, content);
+  return archive.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const p = (text: string, style?: string): string =>
+  `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+const tc = (text: string, props = ''): string => `<w:tc><w:tcPr>${props}</w:tcPr>${p(text)}</w:tc>`;
+
+describe('DOCX import: Word tables and bad input', () => {
+  it('gridSpan and vMerge become the same cell grid as colspan and rowspan', async () => {
+    const document =
+      `<w:document ${W}><w:body>` +
+      `<w:tbl><w:tr>${tc('A', '<w:vMerge w:val="restart"/>')}${tc('B', '<w:gridSpan w:val="2"/>')}</w:tr>` +
+      `<w:tr>${tc('', '<w:vMerge/>')}${tc('1')}${tc('2')}</w:tr>` +
+      `<w:tr>${tc('C')}${tc('3', '<w:gridSpan w:val="2"/>')}</w:tr></w:tbl>` +
+      '</w:body></w:document>';
+    const reading = docxToHtml(await zip({ 'word/document.xml': document }));
+    expect(reading.ok && reading.html).toContain(
+      '<table><tr><td rowspan="2">A</td><td colspan="2">B</td></tr><tr><td>1</td><td>2</td></tr><tr><td>C</td><td colspan="2">3</td></tr></table>',
+    );
+  });
+
+  it('headings from style outline levels (styles.xml) and a bold lead-in', async () => {
+    const styles =
+      `<w:styles ${W}><w:style w:type="paragraph" w:styleId="H"><w:name w:val="我的标题"/>` +
+      '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/></w:style></w:styles>';
+    const lead = '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>要点。</w:t></w:r><w:r><w:t>正文</w:t></w:r></w:p>';
+    const document = `<w:document ${W}><w:body>${p('一、总体情况', 'H')}${p('（一）主动公开', 'H2')}${lead}</w:body></w:document>`;
+    const reading = docxToHtml(await zip({ 'word/document.xml': document, 'word/styles.xml': styles }));
+    expect(reading.ok && reading.html).toContain(
+      '<h2>一、总体情况</h2>\n<h3>（一）主动公开</h3>\n<p><strong>要点。</strong>正文</p>',
+    );
+  });
+
+  it('a zip bomb (XML expanding past the limit) is refused with a note, not read', async () => {
+    const filler = `<w:p><w:r><w:t>${'零'.repeat(1000)}</w:t></w:r></w:p>`.repeat(
+      Math.ceil(MAX_DOCX_XML_BYTES / 3000) + 10,
+    );
+    const bytes = await zip({
+      'word/document.xml': `<w:document ${W}><w:body>${filler}</w:body></w:document>`,
+    });
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const result = importReport(bytes);
+    expect(result.ok).toBe(false);
+    expect(result.notes[0]?.code).toBe('input-too-large');
+    expect(result.notes[0]?.message.zh).toContain('压缩炸弹');
+    expect(result.notes[0]?.message.en).toContain('zip bomb');
+  }, 60_000);
+
+  it('a damaged DOCX (truncated, or its data corrupted) gets an unreadable note', async () => {
+    const bytes = await renderReportDocx(seedReport, { onWarning: () => {} });
+    const truncated = importReport(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(truncated.ok).toBe(false);
+    expect(truncated.notes[0]?.code).toBe('input-unreadable');
+    expect(truncated.notes[0]?.message.zh).toContain('已损坏');
+    const corrupted = new Uint8Array(bytes);
+    // The archive's first entry is [Content_Types].xml; corrupt every entry's data, headers kept.
+    for (let i = 200; i < corrupted.length - 2000; i += 7) corrupted[i] = (corrupted[i] as number) ^ 0x5a;
+    const result = importReport(corrupted);
+    expect(result.ok).toBe(false);
+    expect(result.notes[0]?.code).toMatch(/^input-(unreadable|binary)$/);
+  });
+
+  it('a DOCX with no tables and no report text says so; a zip that is not Word says so', async () => {
+    const noTables = importReport(
+      await zip({ 'word/document.xml': `<w:document ${W}><w:body>${p('会议纪要')}</w:body></w:document>` }),
+    );
+    expect(noTables.ok).toBe(false);
+    expect(noTables.notes[0]?.code).toBe('no-tables');
+    expect(noTables.notes[0]?.message.zh).toContain('Word 文件中没有表格');
+    const notWord = importReport(await zip({ 'xl/workbook.xml': '<workbook/>' }));
+    expect(notWord.ok).toBe(false);
+    expect(notWord.notes[0]?.code).toBe('input-binary');
+    expect(notWord.notes[0]?.message.en).toContain('not a Word document');
+  });
+
+  it('is detected from the bytes, whatever the kind option says', async () => {
+    const bytes = await renderReportDocx(seedReport, { onWarning: () => {} });
+    const result = importReport(bytes, { kind: 'text' });
+    expect(result.ok && cells(result.report)).toEqual(cells(seedReport));
+  });
+});
