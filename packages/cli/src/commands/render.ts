@@ -58,19 +58,24 @@ function outputFor(file: string, outDir: string | undefined, cwd: string): strin
 }
 
 /**
- * The lines `render` prints under a report whose checks fail: a warning with the counts (the PDF is written all
- * the same), then each failing error or warning (status fail; uncertain findings and 提示 are `validate`'s to
+ * The lines `render` prints under a report whose checks fail: a warning with the counts, naming what was written
+ * all the same (`written`: PDF, DOCX or both), then each failing error or warning (status fail; uncertain findings and 提示 are `validate`'s to
  * list) with its cells in words. Empty when nothing fails.
  */
-function checkWarning(source: string, findings: readonly Finding[], format: FormatOptions): string[] {
+function checkWarning(
+  source: string,
+  findings: readonly Finding[],
+  format: FormatOptions,
+  written: readonly string[],
+): string[] {
   const failing = findings.filter((finding) => finding.status === 'fail' && finding.severity !== 'info');
   if (failing.length === 0) return [];
   const { style } = format;
   const counts = formatCounts({ ...countFindings(failing), uncertain: 0 }, format.lang, false);
   const head = localize(
     {
-      zh: `${source}：校核未通过（${counts}），PDF 仍已生成；请先改正，详见 nianbao validate`,
-      en: `${source}: the report fails its checks (${counts}); the PDF was written anyway; fix it first, see nianbao validate`,
+      zh: `${source}：校核未通过（${counts}），${written.join(' 和 ')} 仍已生成；请先改正，详见 nianbao validate`,
+      en: `${source}: the report fails its checks (${counts}); the ${written.join(' and ')} ${written.length > 1 ? 'were' : 'was'} written anyway; fix it first, see nianbao validate`,
     },
     format.lang,
   );
@@ -272,7 +277,11 @@ export const renderCommand: Command = {
       // The checks once per report, though it may be written in two formats.
       if (checked.has(result.index)) continue;
       checked.add(result.index);
-      const warning = checkWarning(source, findings, format);
+      // Name what was written for this report: PDF, DOCX, or both.
+      const written = results
+        .filter((r) => r.ok && r.index === result.index)
+        .map((r) => (r.path.endsWith('.docx') ? 'DOCX' : 'PDF'));
+      const warning = checkWarning(source, findings, format, [...new Set(written)]);
       if (warning.length > 0) io.stderr.write(`${warning.join('\n')}\n`);
       if (!isReportOk(findings)) strictFailures += 1;
     }
