@@ -30,7 +30,13 @@ const config: ViteUserConfig = defineConfig({
         resolve: { conditions },
         // Found late, these would make Vite re-optimise and reload a test file mid-run.
         optimizeDeps: {
-          include: ['storybook/theming/create', 'pdfjs-dist', '@nianbao/pdf > @react-pdf/renderer'],
+          include: [
+            'storybook/theming/create',
+            'pdfjs-dist',
+            '@nianbao/pdf > @react-pdf/renderer',
+            '@nianbao/docx > docx',
+            'jszip',
+          ],
         },
         test: {
           name: 'stories',
