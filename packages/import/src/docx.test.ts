@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { renderReportDocx } from '@nianbao/docx';
 import { type Block, type Report, readCell, statutoryCells, writeCell } from '@nianbao/model';
 import { busyReport, seedReport } from '@nianbao/model/fixtures';
@@ -7,6 +11,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { docxToHtml, MAX_DOCX_XML_BYTES } from './docx.js';
 import { importReport } from './import-report.js';
+import { importFile } from './pool.js';
 
 /** Every statutory cell of a report, by address. */
 function cells(report: Report): Record<string, unknown> {
@@ -214,4 +219,23 @@ describe('DOCX import: Word tables and bad input', () => {
     const result = importReport(bytes, { kind: 'text' });
     expect(result.ok && cells(result.report)).toEqual(cells(seedReport));
   });
+
+  it('a 30 MB DOCX (a large image) is read from a file; a 30 MB text file is still refused unread', async () => {
+    const archive = await JSZip.loadAsync(await renderReportDocx(seedReport, { onWarning: () => {} }));
+    archive.file('word/media/image1.png', randomBytes(30 * 1024 * 1024), { compression: 'STORE' });
+    const bytes = await archive.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeGreaterThan(30 * 1024 * 1024);
+    const dir = await mkdtemp(join(tmpdir(), 'nianbao-docx-'));
+    try {
+      await writeFile(join(dir, 'big.docx'), bytes);
+      const result = await importFile('big.docx', { cwd: dir });
+      expect(result.ok && cells(result.report)).toEqual(cells(seedReport));
+      await writeFile(join(dir, 'big.txt'), 'x'.repeat(30 * 1024 * 1024));
+      const text = await importFile('big.txt', { cwd: dir });
+      expect(text.ok).toBe(false);
+      expect(text.notes[0]?.code).toBe('input-too-large');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

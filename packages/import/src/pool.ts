@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '@nianbao/model';
 import { compiledExecArgv } from '@nianbao/model/worker-flags';
+import { MAX_DOCX_BYTES } from './docx.js';
 import { importReport, MAX_IMPORT_BYTES } from './import-report.js';
 import type { ImportKind, ImportResult } from './types.js';
 
@@ -67,6 +68,18 @@ function fsReason(error: unknown): LocalizedText {
   return { zh: `无法读取（${reason}）`, en: `cannot be read (${reason})` };
 }
 
+/** True when the file's first four bytes are a zip's local file header (PK\x03\x04). */
+async function startsWithZip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(4);
+    await handle.read(head, 0, 4, 0);
+    return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Reads and imports one file in this thread. Never throws: a missing, unreadable, oversized or binary file is an
  * `ok: false` result with a note saying why, and so is an importer failure (a bug), with its message.
@@ -77,7 +90,8 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (info.size > MAX_IMPORT_BYTES) {
+    // A Word document may be larger (images): up to MAX_DOCX_BYTES when its first bytes say zip.
+    if (info.size > MAX_IMPORT_BYTES && !(info.size <= MAX_DOCX_BYTES && (await startsWithZip(path)))) {
       // Refused on its size alone: the file is never read into memory.
       const mb = (info.size / 1048576).toFixed(1);
       return {
