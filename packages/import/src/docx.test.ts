@@ -201,6 +201,27 @@ describe('DOCX import: Word tables and bad input', () => {
     expect(result.notes[0]?.code).toMatch(/^input-(unreadable|binary)$/);
   });
 
+  it('damaged DOCX bytes (random bytes flipped, random truncation) never throw', async () => {
+    const bytes = await renderReportDocx(seedReport, { onWarning: () => {} });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(bytes.length - 1), xor: fc.integer({ min: 1, max: 255 }) }), {
+          maxLength: 20,
+        }),
+        fc.nat(bytes.length),
+        (flips, cut) => {
+          const damaged = new Uint8Array(bytes.subarray(0, Math.max(4, cut)));
+          for (const { at, xor } of flips)
+            if (at >= 4 && at < damaged.length) damaged[at] = (damaged[at] as number) ^ xor;
+          const result = importReport(damaged);
+          expect(Array.isArray(result.notes)).toBe(true);
+          if (!result.ok) expect(result.notes[0]?.message.en).toBeTruthy();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
   it('a DOCX with no tables and no report text says so; a zip that is not Word says so', async () => {
     const noTables = importReport(
       await zip({ 'word/document.xml': `<w:document ${W}><w:body>${p('会议纪要')}</w:body></w:document>` }),
