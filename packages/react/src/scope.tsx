@@ -16,5 +16,6 @@ export function useScopeClass(): string | undefined {
 
 /** Marks its subtree as inside a `.nb-report` scope that the caller draws itself. */
 export function NbScope({ children }: { children?: ReactNode }): ReactElement {
+  // biome-ignore lint/complexity/noUselessFragments: the fragment makes any ReactNode (text, arrays) a ReactElement.
   return Scoped ? <Scoped.Provider value={true}>{children}</Scoped.Provider> : <>{children}</>;
 }
