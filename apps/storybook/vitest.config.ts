@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { reporting, sourceConditions } from '../../vitest.shared.mjs';
 
 /** Debian's Chromium (`apt-get install chromium`); tests never download a browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -14,14 +15,13 @@ if (!existsSync(CHROMIUM)) {
       'prints the command to run).',
   );
 }
+// The stories run in Chromium: browser conditions, unlike every package's node tests (vitest.shared.mjs).
 const conditions = ['@nianbao/source', 'module', 'browser', 'development|production'];
-const nodeConditions = ['@nianbao/source', 'module', 'node', 'import', 'default'];
 const configDir = fileURLToPath(new URL('./.storybook', import.meta.url));
 
 const config: ViteUserConfig = defineConfig({
   test: {
-    reporters: ['default', 'json'],
-    outputFile: { json: '.test-results/vitest.json' },
+    ...reporting,
     projects: [
       {
         // Every story is a test: it renders, its `play` function runs, and axe fails it on any violation.
@@ -62,7 +62,7 @@ const config: ViteUserConfig = defineConfig({
       {
         // The built static site (storybook-static), loaded in Chromium by playwright-core.
         extends: true,
-        resolve: { conditions: nodeConditions },
+        resolve: { conditions: sourceConditions },
         test: {
           name: 'smoke',
           sequence: { groupOrder: 1 },

@@ -1,18 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { packageConfig } from '../../vitest.shared.mjs';
 
-// Workspace packages resolve to their TypeScript sources in tests (the `@nianbao/source` export condition),
-// so tests never depend on a stale build.
-const conditions = ['@nianbao/source', 'module', 'node', 'import', 'default'];
-
-export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Property tests import hundreds of generated tables and pool tests start worker threads: seconds each when
-    // CI runs every package's suite at once on two cores.
-    testTimeout: 60_000,
-    reporters: ['default', 'json'],
-    outputFile: { json: '.test-results/vitest.json' },
-  },
-});
+export default packageConfig();
