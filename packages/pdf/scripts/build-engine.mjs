@@ -44,6 +44,66 @@ const pdfkitEdits = {
         "const cbc = (...a) => require('@noble/ciphers/aes').cbc(...a), ecb = (...a) => require('@noble/ciphers/aes').ecb(...a);",
         1,
       );
+      // A new font object per text run, compared with the cached one by JSON-encoding both fonts' name tables
+      // (≈ 5 % of a warm render): the object a fontkit font ended up as is kept per document and reused. The id
+      // counter still advances as before, and only a font that became its name's cached object is kept, so the
+      // fonts, ids and bytes are the ones the unedited code makes.
+      // (\u007b is `{`: the line has a template literal's placeholder, which a plain string must not look like.)
+      const idLine = 'const id = `F$\u007b++this._fontCount}`;';
+      source = edit(
+        source,
+        args.path,
+        `${idLine}\n    this._font = PDFFontFactory.open(this, src, family, id);`,
+        [
+          idLine,
+          "    const kept = typeof src?.layout === 'function' ? (this._nianbaoFonts ??= new Map()).get(src) : undefined;",
+          '    if (kept) {',
+          '      this._font = kept;',
+          '      return this;',
+          '    }',
+          '    this._font = PDFFontFactory.open(this, src, family, id);',
+        ].join('\n'),
+        1,
+      );
+      source = edit(
+        source,
+        args.path,
+        '    if ((font = this._fontFamilies[this._font.name]) && isEqualFont(this._font, font)) {\n      this._font = font;\n      return this;\n    }',
+        [
+          '    if ((font = this._fontFamilies[this._font.name]) && isEqualFont(this._font, font)) {',
+          '      this._font = font;',
+          "      if (typeof src?.layout === 'function') this._nianbaoFonts.set(src, font);",
+          '      return this;',
+          '    }',
+          "    if (typeof src?.layout === 'function' && !cacheKey && this._font.name && !this._fontFamilies[this._font.name]) this._nianbaoFonts.set(src, this._font);",
+        ].join('\n'),
+        1,
+      );
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * @react-pdf/layout's new paginator (`experimentalPagination`) paginates the whole document a second time when any
+ * page has a `render` prop, because a render prop may read `totalPages`. The page number reads only `pageNumber`
+ * and says so with `nianbaoReadsTotals: false` on its View (see document.ts): such render props no longer ask for
+ * the second round (≈ 0.8× a warm render, the same bytes: the first round already gave each page its number).
+ */
+const layoutTotalsRound = {
+  name: 'layout-totals-round',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]layout[\\/]lib[\\/]index\.js$/ }, (args) => {
+      const source = edit(
+        readFileSync(args.path, 'utf8'),
+        args.path,
+        'const needsTotalsRound = (root) => root.children.some((page) => hasDynamic(page) || page.props?.layout);',
+        [
+          'const readsTotals = (node) => (isDynamic(node) && node.props.nianbaoReadsTotals !== false) || (node.children || []).some(readsTotals);',
+          'const needsTotalsRound = (root) => root.children.some((page) => readsTotals(page) || page.props?.layout);',
+        ].join('\n'),
+        1,
+      );
       return { contents: source, loader: 'js' };
     });
   },
@@ -150,7 +210,7 @@ const result = await build({
       'var __nianbao_import_meta_resolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
     ].join('\n'),
   },
-  plugins: [pdfkitEdits, lazyEnglishHyphenator, yogaBinary],
+  plugins: [pdfkitEdits, layoutTotalsRound, lazyEnglishHyphenator, yogaBinary],
   metafile: true,
   logLevel: 'warning',
 });

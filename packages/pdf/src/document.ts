@@ -138,9 +138,12 @@ function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): 
   // one character (一字) in from the edge of the text block. textAlign inside a render prop is laid out against
   // the first pass's text (odd numbers came out near the centre), so the side is a flex row's justification: the
   // box spans the text block less one character each side and the number sits at its right or left end.
-  return h(View, {
+  // nianbaoReadsTotals: this render prop reads only the page number, never totalPages, so the bundled engine skips
+  // the paginator's second round that a total would need (scripts/build-engine.mjs); react-pdf ignores the prop.
+  const props: ComponentProps<typeof View> & { key: string; nianbaoReadsTotals: false } = {
     key: 'page-number',
     fixed: true,
+    nianbaoReadsTotals: false,
     style: {
       position: 'absolute',
       top: pageHeight - margins.bottom * MM + 7 * MM,
@@ -160,7 +163,8 @@ function pageNumber(fonts: FontFamilies, margins: Margins, pageHeight: number): 
           `— ${n} —`,
         ),
       ),
-  });
+  };
+  return h(View, props);
 }
 
 function watermark(fonts: FontFamilies, width: number, height: number): ReactElement {
