@@ -5,8 +5,13 @@
  */
 export {
   type CheckOptions,
+  type CrossCheckCell,
+  type CrossCheckItem,
+  type CrossCheckRow,
   checkReport,
   completeTotals,
+  crossCheckRows,
+  derivedTotals,
   type Evaluation,
   evaluateReport,
   type Finding,
@@ -16,6 +21,7 @@ export {
   type RuleScope,
   type RuleSpec,
   type Severity,
+  totalCells,
 } from './checks/index.js';
 export {
   CELLS_NAMED,
@@ -42,6 +48,7 @@ export {
   leastTableWidth,
   textWidth,
 } from './layout/widths.js';
+export { BLANK_MARKS, isBlankMark } from './tables/blank-marks.js';
 export {
   type CellInfo,
   cellLabel,
@@ -53,7 +60,15 @@ export {
   writeCell,
 } from './tables/cells.js';
 export { formatCellValue } from './tables/format.js';
+export {
+  CHINESE_NUMERALS,
+  chineseNumeralValue,
+  type Ordinal,
+  type OrdinalKind,
+  parseOrdinal,
+} from './tables/ordinals.js';
 export { NARRATIVE_HEADINGS, reportTitle } from './tables/parts.js';
+export { rowNameOf, sideName } from './tables/side-names.js';
 export type { ColumnNode, RowNode, TableBlock, TableSpec, ValueKind } from './tables/spec-types.js';
 export { STATUTORY_TABLES, T2_SPEC, T3_CORNER_NOTE, T3_SPEC, T4_SPEC } from './tables/statutory-2021.js';
 export * from './types.js';

@@ -1,6 +1,5 @@
-import type { Evaluation, TableLayout } from '@nianbao/model';
+import type { CrossCheckItem, CrossCheckRow, Evaluation, TableLayout } from '@nianbao/model';
 import type { ReactElement, ReactNode } from 'react';
-import type { CrossCheckItem, CrossCheckRow } from './cross-check.js';
 import { cachedCrossCheckRows, cellDomId, footerCellId } from './findings-index.js';
 import { type Locale, localize, SEVERITY_GLYPH, UI } from './messages.js';
 

@@ -1,5 +1,5 @@
 import type { CellAddress, Evaluation, Finding, TableLayout } from '@nianbao/model';
-import { type CrossCheckRow, crossCheckRows } from './cross-check.js';
+import { type CrossCheckRow, crossCheckRows } from '@nianbao/model';
 import { type Locale, localize } from './messages.js';
 
 /**

@@ -1,4 +1,4 @@
-import { formatCellValue } from '@nianbao/model';
+import { BLANK_MARKS, formatCellValue } from '@nianbao/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCellInput } from './format.js';
@@ -16,6 +16,11 @@ describe('parseCellInput', () => {
     expect(parseCellInput('0', 'count')).toEqual({ ok: true, value: 0 });
   });
 
+  it('reads every blank mark of the model as blank', () => {
+    for (const mark of BLANK_MARKS) expect(parseCellInput(mark, 'amount')).toEqual({ ok: true, value: null });
+    expect(parseCellInput('无', 'count')).toEqual({ ok: true, value: null });
+  });
+
   it('drops thousands separators only where they group three digits', () => {
     expect(parseCellInput('1,234', 'count')).toEqual({ ok: true, value: 1234 });
     expect(parseCellInput('１，２３４', 'count')).toEqual({ ok: true, value: 1234 });
@@ -23,7 +28,7 @@ describe('parseCellInput', () => {
   });
 
   it('rejects what is not a non-negative number of the cell’s kind, with a bilingual message', () => {
-    for (const text of ['12件', '-1', 'abc', '1.5', '1e3', '/', '—']) {
+    for (const text of ['12件', '-1', 'abc', '1.5', '1e3', '/1', '—2']) {
       const read = parseCellInput(text, 'count');
       expect(read.ok, text).toBe(false);
       if (!read.ok) expect(read.message.zh).toContain('非负整数');

@@ -1,4 +1,4 @@
-import type { CellValue, LocalizedText, ValueKind } from '@nianbao/model';
+import { type CellValue, isBlankMark, type LocalizedText, type ValueKind } from '@nianbao/model';
 import { UI } from './messages.js';
 
 /** The result of reading what a user typed into a cell. */
@@ -19,12 +19,12 @@ function toHalfWidth(text: string): string {
 
 /**
  * Reads a cell entry: full-width digits become ASCII (`１２` → 12), spaces and thousands commas are dropped,
- * an empty entry is `null` (blank, distinct from 0). Counts must be non-negative integers, amounts non-negative
+ * an empty entry or a blank mark (`/`, `—`, `无`…, the model's `BLANK_MARKS`) is `null` (blank, distinct from 0). Counts must be non-negative integers, amounts non-negative
  * decimals; anything else is rejected with a message rather than coerced.
  */
 export function parseCellInput(text: string, kind: ValueKind): CellInputResult {
   const normal = toHalfWidth(text).replace(/\s+/g, '');
-  if (normal === '') return { ok: true, value: null };
+  if (normal === '' || isBlankMark(text)) return { ok: true, value: null };
   // A comma is a thousands separator only between digit groups of three.
   const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(normal) ? normal.replace(/,/g, '') : normal;
   const pattern = kind === 'amount' ? /^\d+(\.\d+)?$/ : /^\d+$/;

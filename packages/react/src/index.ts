@@ -4,15 +4,17 @@
  * `renderReportHtml` from `@nianbao/react/server`.
  */
 
-export { NARRATIVE_HEADINGS, reportTitle } from '@nianbao/model';
-export { AnnualReport, type AnnualReportProps } from './annual-report.js';
-export { type CellSource, lookupCell } from './cell-source.js';
+/** The footer rows of a table's cross-checks, computed by the model (re-exported for the footer's users). */
 export {
   type CrossCheckCell,
   type CrossCheckItem,
   type CrossCheckRow,
   crossCheckRows,
-} from './cross-check.js';
+  NARRATIVE_HEADINGS,
+  reportTitle,
+} from '@nianbao/model';
+export { AnnualReport, type AnnualReportProps } from './annual-report.js';
+export { type CellSource, lookupCell } from './cell-source.js';
 export { CrossCheckFooter, type CrossCheckFooterProps } from './cross-check-footer.js';
 export { primaryCells } from './findings-index.js';
 export { FindingsList, type FindingsListProps, findingDomId } from './findings-list.js';

@@ -1,14 +1,12 @@
 import {
-  type CellAddress,
   type CheckOptions,
-  completeTotals,
   type Evaluation,
   evaluateReport,
   type Finding,
+  derivedTotals as modelDerivedTotals,
   type Report,
   readCell,
-  statutoryLayout,
-  type TableId,
+  totalCells,
   writeCell,
 } from '@nianbao/model';
 import { useMemo } from 'react';
@@ -26,35 +24,10 @@ export interface ReportChecks {
   readonly derived: CellSource;
 }
 
-const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
-
-/**
- * The value `completeTotals` derives for every total cell: totals are blanked first so that a total the user
- * typed does not stand in for the sum, then the model fills them in from the cells they add up.
- */
+/** The model's {@link modelDerivedTotals} as a cell source the tables read. */
 export function derivedTotals(report: Report): CellSource {
-  let blanked = report;
-  const totals: CellAddress[] = [];
-  for (const id of TABLES) {
-    for (const cell of statutoryLayout(id).dataCells) {
-      if (!cell.total || cell.address === undefined) continue;
-      totals.push(cell.address);
-      blanked = writeCell(blanked, cell.address, null);
-    }
-  }
-  const { report: complete } = completeTotals(blanked);
-  const values = new Map(totals.map((address) => [address, readCell(complete, address) ?? null]));
+  const values = modelDerivedTotals(report);
   return (address) => values.get(address);
-}
-
-let totalAddresses: CellAddress[] | undefined;
-function totalCells(): CellAddress[] {
-  totalAddresses ??= TABLES.flatMap((id) =>
-    statutoryLayout(id)
-      .dataCells.filter((cell) => cell.total && cell.address !== undefined)
-      .map((cell) => cell.address as CellAddress),
-  );
-  return totalAddresses;
 }
 
 /**

@@ -1,5 +1,11 @@
-import { writeCell } from '../tables/cells.js';
-import { type CellAddress, type Report, T3_APPLICANT_KEYS, T3_COLUMN_KEYS } from '../types.js';
+import { readCell, statutoryLayout, writeCell } from '../tables/cells.js';
+import {
+  type CellAddress,
+  type CellValue,
+  type Report,
+  T3_APPLICANT_KEYS,
+  T3_COLUMN_KEYS,
+} from '../types.js';
 import { tableStructure } from './arithmetic.js';
 import {
   cellIndex,
@@ -72,4 +78,28 @@ export function completeTotals(report: Report): { report: Report; derived: CellA
     derived.push(address);
   }
   return { report: next, derived };
+}
+
+let totalAddresses: readonly CellAddress[] | undefined;
+
+/** Every total cell of the three tables (a cell the statute defines as the sum of others), in table order. */
+export function totalCells(): readonly CellAddress[] {
+  totalAddresses ??= (['t2', 't3', 't4'] as const).flatMap((id) =>
+    statutoryLayout(id)
+      .dataCells.filter((cell) => cell.total && cell.address !== undefined)
+      .map((cell) => cell.address as CellAddress),
+  );
+  return totalAddresses;
+}
+
+/**
+ * The value every total cell has when computed from the cells it sums, whatever the report says: totals are
+ * blanked first so that a total someone typed does not stand in for the sum, then {@link completeTotals} fills them
+ * in. The footers' and data entry's 「计算值」.
+ */
+export function derivedTotals(report: Report): ReadonlyMap<CellAddress, CellValue> {
+  let blanked = report;
+  for (const address of totalCells()) blanked = writeCell(blanked, address, null);
+  const { report: complete } = completeTotals(blanked);
+  return new Map(totalCells().map((address) => [address, readCell(complete, address) ?? null]));
 }

@@ -1,6 +1,12 @@
 /** The cross-checker: rules as data, findings with cell addresses, and total completion. */
 export { checkReport, evaluateReport, isReportOk } from './check.js';
-export { completeTotals } from './complete-totals.js';
+export { completeTotals, derivedTotals, totalCells } from './complete-totals.js';
+export {
+  type CrossCheckCell,
+  type CrossCheckItem,
+  type CrossCheckRow,
+  crossCheckRows,
+} from './cross-check.js';
 export {
   type CheckOptions,
   type Evaluation,

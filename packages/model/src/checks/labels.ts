@@ -1,4 +1,5 @@
 import { cellLabel, describeCell } from '../tables/cells.js';
+import { parseOrdinal } from '../tables/ordinals.js';
 import type { CellAddress } from '../types.js';
 
 /*
@@ -34,8 +35,8 @@ export function innerRowLabel(address: CellAddress): string {
 /** A row's short name as the corner note uses it: `一、本年新收…` → `一`; `（七）总计` stays. */
 export function shortRowLabel(address: CellAddress): string {
   const label = innerRowLabel(address);
-  const numbered = /^([一二三四五六七八九十]+)、/.exec(label);
-  return numbered ? (numbered[1] as string) : label;
+  const ordinal = parseOrdinal(label);
+  return ordinal?.kind === 'top' ? ordinal.numeral : label;
 }
 
 /** Cells named by their Chinese labels, e.g. for the list of blank cells of an uncertain instance. */

@@ -73,29 +73,7 @@ export function numberInText(text: string): NumberInText | undefined {
   };
 }
 
-/** Strings people put in a cell to mean "blank": these are `null` in Report JSON. */
-const BLANK_MARKS = new Set([
-  '',
-  '/',
-  '／',
-  '\\',
-  '-',
-  '－',
-  '—',
-  '——',
-  '–',
-  '无',
-  '空',
-  '空白',
-  'N/A',
-  'n/a',
-  'NA',
-]);
-
-/** Whether a string is one of the blank marks (`/`, `—`, `无`…) that Report JSON writes as `null`. */
-export function isBlankMark(text: string): boolean {
-  return BLANK_MARKS.has(text.trim());
-}
+export { isBlankMark } from '../tables/blank-marks.js';
 
 /**
  * Edit distance with adjacent transpositions (optimal string alignment), so `recieved` is one edit from

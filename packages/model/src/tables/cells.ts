@@ -1,6 +1,7 @@
 import { layoutTable } from '../layout/layout-table.js';
 import type { TableLayout } from '../layout/types.js';
 import type { CellAddress, CellValue, Report, TableId } from '../types.js';
+import { parseOrdinal } from './ordinals.js';
 import type { ValueKind } from './spec-types.js';
 import { STATUTORY_TABLES } from './statutory-2021.js';
 
@@ -76,9 +77,6 @@ export function cellLabel(address: CellAddress): string {
   return rows && columns ? `${rows} · ${columns}` : rows || columns;
 }
 
-/** An ordinal that opens a statutory row label: `三、`, `（七）`, `1.`. */
-const ROW_ORDINAL = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.)/;
-
 let columnSuffixes: ReadonlyMap<CellAddress, string> | undefined;
 
 /*
@@ -124,7 +122,7 @@ export function cellName(address: CellAddress): string {
   columnSuffixes ??= buildColumnSuffixes();
   const rows = info.rowLabels.map((label, i) => {
     if (i === info.rowLabels.length - 1) return label;
-    const ordinal = ROW_ORDINAL.exec(label)?.[0];
+    const ordinal = parseOrdinal(label)?.text;
     return ordinal ?? `${label} `;
   });
   const row = rows.join('');

@@ -1,4 +1,6 @@
-import { type CellAddress, type CellInfo, describeCell, statutoryCells } from '@nianbao/model';
+import type { CellAddress } from '../types.js';
+import { type CellInfo, describeCell, statutoryCells } from './cells.js';
+import { CHINESE_NUMERALS, type Ordinal, parseOrdinal } from './ordinals.js';
 
 /*
  * Short names for the cells on each side of a cross-check, derived from the statute's labels (never restated):
@@ -7,25 +9,28 @@ import { type CellAddress, type CellInfo, describeCell, statutoryCells } from '@
  * `（三）1 + … + （三）8` → `（三）1–8`.
  */
 
-const ORDINAL = /^(?:([一二三四五六七八九十]+)、|(（[一二三四五六七八九十]+）)|(\d+)[.、])/;
-
 interface RowName {
   prefix: string;
   number?: number;
 }
 
+/** A row is named by its ordinal as written, less the enumeration comma: `一`, `（七）`. */
+function prefixOf(ordinal: Ordinal): string {
+  return ordinal.kind === 'top' ? ordinal.numeral : ordinal.text;
+}
+
 function rowName(labels: readonly string[]): RowName | undefined {
   let parent = '';
   for (let i = labels.length - 1; i >= 0; i--) {
-    const match = ORDINAL.exec(labels[i] ?? '');
-    if (!match) continue;
-    if (match[3] === undefined) return { prefix: match[1] ?? match[2] ?? '' };
+    const ordinal = parseOrdinal(labels[i] ?? '');
+    if (!ordinal) continue;
+    if (ordinal.kind !== 'item') return { prefix: prefixOf(ordinal) };
     // A numbered sub-item is named under its parent category: （三）1.
     for (let j = i - 1; j >= 0 && parent === ''; j--) {
-      const up = ORDINAL.exec(labels[j] ?? '');
-      if (up && up[3] === undefined) parent = up[1] ?? up[2] ?? '';
+      const up = parseOrdinal(labels[j] ?? '');
+      if (up && up.kind !== 'item') parent = prefixOf(up);
     }
-    return { prefix: parent, number: Number(match[3]) };
+    return { prefix: parent, number: ordinal.value };
   }
   return undefined;
 }
@@ -55,12 +60,10 @@ function joinRows(names: readonly RowName[]): string {
   return parts.join('+');
 }
 
-const NUMERALS = '一二三四五六七八九十';
-
 /** The label of the category a row belongs to: its innermost label that carries a `（一）`-style ordinal. */
 function categoryOf(info: CellInfo): string | undefined {
   for (let i = info.rowLabels.length - 1; i >= 0; i--) {
-    if (/^（[一二三四五六七八九十]+）/.test(info.rowLabels[i] ?? '')) return info.rowLabels[i];
+    if (parseOrdinal(info.rowLabels[i] ?? '')?.kind === 'category') return info.rowLabels[i];
   }
   return undefined;
 }
@@ -79,11 +82,9 @@ function categoryRange(infos: readonly CellInfo[]): string | undefined {
     categories.set(category, (categories.get(category) ?? 0) + 1);
   }
   if (categories.size < 3) return undefined;
-  const ordinals = [...categories.keys()].map(
-    (label) => /^（([一二三四五六七八九十])）/.exec(label)?.[1] ?? '',
-  );
-  const start = NUMERALS.indexOf(ordinals[0] ?? '');
-  if (start < 0 || ordinals.some((o, i) => NUMERALS[start + i] !== o)) return undefined;
+  const ordinals = [...categories.keys()].map((label) => parseOrdinal(label)?.numeral ?? '');
+  const start = CHINESE_NUMERALS.indexOf(ordinals[0] ?? '');
+  if (start < 0 || ordinals.some((o, i) => CHINESE_NUMERALS[start + i] !== o)) return undefined;
   // Every statutory row of each category, in this column, must be on the side.
   for (const [category, count] of categories) {
     const all = statutoryCells().filter(

@@ -1,5 +1,7 @@
-import { type Evaluation, RULES, type RuleSpec, type TableLayout } from '@nianbao/model';
-import { rowNameOf, sideName } from './side-names.js';
+import type { TableLayout } from '../layout/types.js';
+import { rowNameOf, sideName } from '../tables/side-names.js';
+import type { Evaluation } from './rules.js';
+import { RULES, type RuleSpec } from './rules.js';
 
 /** One check instance as the footer shows it: `一+二 = 81 · （七）+四 = 80`, plus its status. */
 export interface CrossCheckItem {

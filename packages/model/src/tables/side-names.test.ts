@@ -1,5 +1,5 @@
-import { statutoryCells } from '@nianbao/model';
 import { describe, expect, it } from 'vitest';
+import { statutoryCells } from './cells.js';
 import { rowNameOf, sideName } from './side-names.js';
 
 describe('sideName', () => {
