@@ -4,32 +4,23 @@
  * works in a browser too. `renderReportDocxToFile` is in `@nianbao/docx/node`.
  */
 
-export {
-  type BuildInput,
-  type BuiltDocument,
-  buildDocument,
-  type DocxDocumentOptions,
-  type DocxDraftFinding,
-  type DocxProperties,
-  documentGrid,
-  documentProperties,
-  textBlockWidth,
-} from './document.js';
-export {
-  DEFAULT_DOCX_FONTS,
-  type DocxFont,
-  type DocxFontOptions,
-  type DocxFonts,
-  fontTableXml,
-  resolveDocxFonts,
-} from './fonts.js';
-export { type Charset, charset, type DocxGlyphWarning, docxGlyphWarnings, knownCharset } from './glyphs.js';
+/** What a document carries beyond the report: properties, margins, the draft's findings, the sign-off. */
+export type { DocxDocumentOptions, DocxDraftFinding, DocxProperties } from './document.js';
+/**
+ * The fonts a document names (Word substitutes installed ones): the 公文 defaults and the options that replace
+ * them.
+ */
+export { DEFAULT_DOCX_FONTS, type DocxFont, type DocxFontOptions, type DocxFonts } from './fonts.js';
+/** A character the document's fonts may not have, reported with where it is. */
+export type { DocxGlyphWarning } from './glyphs.js';
+/**
+ * Renders a report to DOCX bytes; `renderReportDocxWithWarnings` also returns the characters the fonts may lack.
+ */
 export {
   type DocxRenderOptions,
   type DocxRenderResult,
   renderReportDocx,
   renderReportDocxWithWarnings,
 } from './render.js';
-export { documentStyles, STYLE } from './styles.js';
-export { columnTwips, type DocxTableStyle, reportTable } from './table.js';
-export { A4_TWIPS, type DocxMargins, GB9704_MARGINS_MM, GRID, mm, pt, SIZES } from './units.js';
+/** Page margins in millimetres, and GB/T 9704-2012's. */
+export { type DocxMargins, GB9704_MARGINS_MM } from './units.js';
