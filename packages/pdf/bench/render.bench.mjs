@@ -4,7 +4,10 @@
 // BENCH_COLD runs, the renderers taking turns so a change in the machine's load hits both alike), warm (another render
 // in a live process / live page, median of BENCH_RUNS) and the PDF size; then batch throughput with the worker pool;
 // then the installed size of the package. Chromium is Debian's /usr/bin/chromium driven by playwright-core, on a
-// page built by @nianbao/react's renderReportHtml with the same Noto Serif SC font through @font-face.
+// page built by @nianbao/react's renderReportHtml, in two set-ups: the fair baseline, printing with the system's own
+// CJK fonts (Debian's fonts-noto-cjk, found by fontconfig, no @font-face; warm = one live browser, page.setContent +
+// page.pdf(); cold = a fresh process that launches, loads and prints), and the old one that loads the 13 MB Noto
+// Serif SC web font through @font-face for every page (labelled "web font").
 // @nianbao/pdf's cold start is `@nianbao/pdf/node` (what the CLI and the pool use) with its code cache written by an
 // untimed first run, as on every run after a machine's first; also printed: the same without the cache (a machine's
 // first run) and the main entry.
@@ -22,7 +25,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -58,10 +61,19 @@ if (!existsSync(join(pkg, 'dist/index.js'))) {
   process.exit(1);
 }
 
-const { renderReportPdf, renderPdfFiles, defaultFontSources } = await import(pdfDist);
+const { renderReportPdf, defaultFontSources } = await import(pdfDist);
 const { seedReport, busyReport } = await import('@nianbao/model/fixtures');
 const fixtures = { seed: seedReport, busy: busyReport };
-const results = { date: new Date().toISOString(), cores: availableParallelism(), fixtures: {} };
+const uptime = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const results = {
+  date: new Date().toISOString(),
+  cores: availableParallelism(),
+  loadBefore: uptime(),
+  fixtures: {},
+};
 
 // ---- cold: fresh processes, each renderer in turn
 const codeCache = join(work, 'code-cache');
@@ -91,15 +103,37 @@ const fontUrl = pathToFileURL(defaultFontSources().body).href;
 const fontCss = `<style>@font-face{font-family:'NbSerif';src:url('${fontUrl}') format('truetype');}
 html,body,.nb-report,.nb-report *{font-family:'NbSerif',serif !important;}
 @page{size:A4;margin:37mm 26mm 35mm 28mm;}</style>`;
+// The fair baseline: the system's Noto Serif CJK SC by name (fontconfig), no font file loaded by the page.
+const systemCss = `<style>html,body,.nb-report,.nb-report *{font-family:'Noto Serif CJK SC',serif !important;}
+@page{size:A4;margin:37mm 26mm 35mm 28mm;}</style>`;
 function htmlFile(name, report) {
   const file = join(work, `${name}.html`);
   writeFileSync(file, renderReportHtml(report).replace('</head>', `${fontCss}</head>`));
+  return file;
+}
+function systemHtmlFile(name, report) {
+  const file = join(work, `${name}-system.html`);
+  writeFileSync(file, renderReportHtml(report).replace('</head>', `${systemCss}</head>`));
   return file;
 }
 const pdfOptions = { format: 'A4', preferCSSPageSize: true, printBackground: false };
 // cold Chromium: a fresh process launches the browser, loads the page, prints, writes the file, exits.
 const chromiumScript = (name, page) =>
   `const {chromium}=await import('playwright-core');const b=await chromium.launch({executablePath:${JSON.stringify(CHROMIUM)},args:${JSON.stringify(CHROMIUM_ARGS)}});const p=await b.newPage();await p.goto(${JSON.stringify(pathToFileURL(page).href)},{waitUntil:'load'});await p.evaluate(()=>document.fonts.ready);await p.pdf({...${JSON.stringify(pdfOptions)},path:${JSON.stringify(join(work, `chromium-${name}.pdf`))}});await b.close();`;
+
+// cold Chromium with system fonts: launch, load the report's HTML, print, write, exit.
+const chromiumSystemScript = (name, page) =>
+  `const {chromium}=await import('playwright-core');const {readFileSync}=await import('node:fs');const b=await chromium.launch({executablePath:${JSON.stringify(CHROMIUM)},args:${JSON.stringify(CHROMIUM_ARGS)}});const p=await b.newPage();await p.setContent(readFileSync(${JSON.stringify(page)},'utf8'),{waitUntil:'load'});await p.evaluate(()=>document.fonts.ready);await p.pdf({...${JSON.stringify(pdfOptions)},path:${JSON.stringify(join(work, `chromium-system-${name}.pdf`))}});await b.close();`;
+
+// The peers (bench/peers.mjs): pdfmake 0.3 and Typst, same content from the same HTML, same three Noto files.
+const peersUrl = pathToFileURL(join(here, 'peers.mjs')).href;
+const fontFiles = JSON.stringify(defaultFontSources());
+const peerPrelude = (name) =>
+  `const P=await import(${JSON.stringify(peersUrl)});const {renderReportHtml}=await import('@nianbao/react/server');const f=await import('@nianbao/model/fixtures');const fs=await import('node:fs');const src=${fontFiles};const blocks=P.htmlBlocks(renderReportHtml(f.${name}Report));`;
+const pdfmakeScript = (name) =>
+  `${peerPrelude(name)}const pdfmake=(await import('pdfmake')).default;pdfmake.setLocalAccessPolicy(()=>true);pdfmake.setFonts(P.pdfmakeFonts(src));fs.writeFileSync(${JSON.stringify(join(work, `pdfmake-${name}.pdf`))},await pdfmake.createPdf(P.pdfmakeDocument(blocks)).getBuffer());`;
+const typstScript = (name) =>
+  `${peerPrelude(name)}const {NodeCompiler}=await import('@myriaddreamin/typst-ts-node-compiler');const c=NodeCompiler.create({fontArgs:[{fontBlobs:[...new Set([src.body,src.bodyBold,src.heading])].map((x)=>fs.readFileSync(x))}]});fs.writeFileSync(${JSON.stringify(join(work, `typst-${name}.pdf`))},c.pdf({mainFileContent:P.typstSource(blocks)}));`;
 
 fresh(pdfScript(nodeDist, 'seed')); // writes the code cache (untimed)
 for (const [name, report] of Object.entries(fixtures)) {
@@ -110,7 +144,11 @@ for (const [name, report] of Object.entries(fixtures)) {
   };
   if (haveChromium) {
     const page = htmlFile(name, report);
+    const systemPage = systemHtmlFile(name, report);
+    kinds.chromiumSystem = () => fresh(chromiumSystemScript(name, systemPage));
     kinds.chromium = () => fresh(chromiumScript(name, page));
+    kinds.pdfmake = () => fresh(pdfmakeScript(name));
+    kinds.typst = () => fresh(typstScript(name));
   }
   const times = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
   for (let i = 0; i < COLD_RUNS; i++) for (const [k, run] of Object.entries(kinds)) times[k].push(run());
@@ -120,24 +158,86 @@ for (const [name, report] of Object.entries(fixtures)) {
       coldNoCacheMs: median(times.nodeNoCache),
       coldMainEntryMs: median(times.main),
     },
-    ...(haveChromium ? { chromium: { coldMs: median(times.chromium) } } : {}),
+    ...(haveChromium
+      ? {
+          chromium: { coldMs: median(times.chromium) },
+          chromiumSystem: { coldMs: median(times.chromiumSystem) },
+          pdfmake: { coldMs: median(times.pdfmake) },
+          typst: { coldMs: median(times.typst) },
+        }
+      : {}),
   };
 }
 
-// ---- warm (a live process) and size
+// ---- warm (a live process) and size: `@nianbao/pdf/node` (the bundled engine a server, the CLI and the pool use)
+// and the main entry, taking turns render by render.
+const nodeEntry = await import(nodeDist);
 for (const [name, report] of Object.entries(fixtures)) {
-  for (let i = 0; i < WARMUP; i++) await renderReportPdf(report);
+  for (let i = 0; i < WARMUP; i++) {
+    await nodeEntry.renderReportPdf(report);
+    await renderReportPdf(report);
+  }
   const warm = [];
+  const warmMain = [];
   let bytes;
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    bytes = await renderReportPdf(report);
+    let t = performance.now();
+    bytes = await nodeEntry.renderReportPdf(report);
     warm.push(performance.now() - t);
+    t = performance.now();
+    await renderReportPdf(report);
+    warmMain.push(performance.now() - t);
   }
-  Object.assign(results.fixtures[name].pdf, { warmMs: median(warm), bytes: bytes.length });
+  Object.assign(results.fixtures[name].pdf, {
+    warmMs: median(warm),
+    warmMainEntryMs: median(warmMain),
+    bytes: bytes.length,
+  });
 }
 
 if (haveChromium) {
+  // warm peers: one live process each (this one), a new document per render. Typst gets a different source each
+  // time (a numbered comment) so its whole-document memo cannot hand back the previous PDF; its per-function
+  // caches still work, as in a live server.
+  const peers = await import(peersUrl);
+  const pdfmake = (await import('pdfmake')).default;
+  pdfmake.setLocalAccessPolicy(() => true);
+  pdfmake.setFonts(peers.pdfmakeFonts(defaultFontSources()));
+  const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
+  const sources = defaultFontSources();
+  const typst = NodeCompiler.create({
+    fontArgs: [
+      {
+        fontBlobs: [...new Set([sources.body, sources.bodyBold, sources.heading])].map((f) =>
+          readFileSync(f),
+        ),
+      },
+    ],
+  });
+  let serial = 0;
+  for (const [name, report] of Object.entries(fixtures)) {
+    const warmPdfmake = [];
+    const warmTypst = [];
+    let pdfmakeBytes;
+    let typstBytes;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      let t = performance.now();
+      pdfmakeBytes = await pdfmake
+        .createPdf(peers.pdfmakeDocument(peers.htmlBlocks(renderReportHtml(report))))
+        .getBuffer();
+      if (i >= WARMUP) warmPdfmake.push(performance.now() - t);
+      t = performance.now();
+      typstBytes = typst.pdf({
+        mainFileContent: `// ${serial++}\n${peers.typstSource(peers.htmlBlocks(renderReportHtml(report)))}`,
+      });
+      if (i >= WARMUP) warmTypst.push(performance.now() - t);
+    }
+    Object.assign(results.fixtures[name].pdfmake, {
+      warmMs: median(warmPdfmake),
+      bytes: pdfmakeBytes.length,
+    });
+    Object.assign(results.fixtures[name].typst, { warmMs: median(warmTypst), bytes: typstBytes.length });
+  }
   for (const [name] of Object.entries(fixtures)) {
     const page = join(work, `${name}.html`);
     // warm: a live browser and page; each render loads the page again and prints.
@@ -159,7 +259,22 @@ if (haveChromium) {
       await live.pdf(pdfOptions);
       if (i >= WARMUP) printOnly.push(performance.now() - t);
     }
+    // the fair baseline: the same live browser, a new report's HTML set on the page, then printed
+    const systemHtml = readFileSync(join(work, `${name}-system.html`), 'utf8');
+    const systemWarm = [];
+    let systemBytes;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const t = performance.now();
+      await live.setContent(systemHtml, { waitUntil: 'load' });
+      await live.evaluate(() => document.fonts.ready);
+      systemBytes = await live.pdf(pdfOptions);
+      if (i >= WARMUP) systemWarm.push(performance.now() - t);
+    }
     await browser.close();
+    Object.assign(results.fixtures[name].chromiumSystem, {
+      warmMs: median(systemWarm),
+      bytes: systemBytes.length,
+    });
     Object.assign(results.fixtures[name].chromium, {
       warmMs: median(warm),
       warmPdfOnlyMs: median(printOnly),
@@ -171,17 +286,24 @@ if (haveChromium) {
 // ---- batch throughput with the worker pool
 const batchDir = join(work, 'batch');
 mkdirSync(batchDir);
-const jobs = Array.from({ length: BATCH }, (_, i) => ({
-  report: i % 2 === 0 ? seedReport : busyReport,
-  path: join(batchDir, `r${i}.pdf`),
-}));
 results.batch = {};
-for (const concurrency of [...new Set([1, availableParallelism()])]) {
-  const t = performance.now();
-  const done = await renderPdfFiles(jobs, { concurrency });
-  const seconds = (performance.now() - t) / 1000;
-  if (done.some((r) => !r.ok)) throw new Error(JSON.stringify(done.find((r) => !r.ok)));
-  results.batch[concurrency] = { reports: BATCH, seconds, perSecond: BATCH / seconds };
+// Each batch in a fresh process, so its peak RSS (the pool's worker threads included) is the batch's own.
+const batchScript = (concurrency) =>
+  `const {renderPdfFiles}=await import(${JSON.stringify(nodeDist)});const f=await import('@nianbao/model/fixtures');const jobs=Array.from({length:${BATCH}},(_,i)=>({report:i%2===0?f.seedReport:f.busyReport,path:${JSON.stringify(batchDir)}+'/r'+i+'.pdf'}));const t=performance.now();const done=await renderPdfFiles(jobs,{concurrency:${concurrency}});const s=(performance.now()-t)/1000;if(done.some((r)=>!r.ok))throw new Error(JSON.stringify(done.find((r)=>!r.ok)));console.log(JSON.stringify({seconds:s,maxRssKB:process.resourceUsage().maxRSS}));`;
+for (const concurrency of [1, 2]) {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', batchScript(concurrency)], {
+    cwd: pkg,
+    encoding: 'utf8',
+    env: { ...process.env, NIANBAO_COMPILE_CACHE: codeCache },
+  });
+  if (run.status !== 0) throw new Error(run.stderr);
+  const { seconds, maxRssKB } = JSON.parse(run.stdout.trim().split('\n').pop());
+  results.batch[concurrency] = {
+    reports: BATCH,
+    seconds,
+    perSecond: BATCH / seconds,
+    peakRssMB: maxRssKB / 1024,
+  };
 }
 
 // ---- installed size: this package as published plus its production dependency closure, as installed
@@ -248,18 +370,32 @@ results.installed = {
 };
 
 // ---- report
-const lines = [`@nianbao/pdf bench — ${results.date}, ${results.cores} cores`, ''];
-lines.push('fixture  renderer         cold        warm        PDF size');
+results.loadAfter = uptime();
+const lines = [
+  `@nianbao/pdf bench — ${results.date}, ${results.cores} cores, load average (1/5/15 min) ${results.loadBefore} before, ${results.loadAfter} after`,
+  `cold: median of ${COLD_RUNS} fresh processes, renderers interleaved; warm: median of ${RUNS} after ${WARMUP} untimed; "×" = that renderer's time / @nianbao/pdf's (above 1: we are faster)`,
+  '',
+];
+lines.push('fixture  renderer                      cold                 warm                 PDF size');
+const vs = (theirs, ours) => `${ms(theirs)} (${(theirs / ours).toFixed(2)}×)`;
 for (const [name, r] of Object.entries(results.fixtures)) {
   lines.push(
-    `${name.padEnd(8)} @nianbao/pdf     ${ms(r.pdf.coldMs).padEnd(11)} ${ms(r.pdf.warmMs).padEnd(11)} ${kb(r.pdf.bytes)}   (cold without code cache ${ms(r.pdf.coldNoCacheMs)}, main entry ${ms(r.pdf.coldMainEntryMs)})`,
+    `${name.padEnd(8)} @nianbao/pdf (/node)          ${ms(r.pdf.coldMs).padEnd(20)} ${ms(r.pdf.warmMs).padEnd(20)} ${kb(r.pdf.bytes)}   (cold without code cache ${ms(r.pdf.coldNoCacheMs)}, main entry cold ${ms(r.pdf.coldMainEntryMs)} / warm ${ms(r.pdf.warmMainEntryMs)})`,
   );
   if (r.chromium) {
     lines.push(
-      `${''.padEnd(8)} chromium         ${ms(r.chromium.coldMs).padEnd(11)} ${ms(r.chromium.warmMs).padEnd(11)} ${kb(r.chromium.bytes)}   (page.pdf() alone ${ms(r.chromium.warmPdfOnlyMs)})`,
+      `${''.padEnd(8)} chromium, system fonts        ${vs(r.chromiumSystem.coldMs, r.pdf.coldMs).padEnd(20)} ${vs(r.chromiumSystem.warmMs, r.pdf.warmMs).padEnd(20)} ${kb(r.chromiumSystem.bytes)} (ours ${(r.pdf.bytes / r.chromiumSystem.bytes).toFixed(2)}× its size)`,
     );
+    for (const [label, peer] of [
+      ['pdfmake 0.3                  ', r.pdfmake],
+      ['typst (typst-ts-node 0.7)    ', r.typst],
+    ]) {
+      lines.push(
+        `${''.padEnd(8)} ${label} ${vs(peer.coldMs, r.pdf.coldMs).padEnd(20)} ${vs(peer.warmMs, r.pdf.warmMs).padEnd(20)} ${kb(peer.bytes)}`,
+      );
+    }
     lines.push(
-      `${''.padEnd(8)} ratio            ${(r.chromium.coldMs / r.pdf.coldMs).toFixed(1)}× faster  ${(r.chromium.warmMs / r.pdf.warmMs).toFixed(1)}× faster  ${(r.pdf.bytes / r.chromium.bytes).toFixed(2)}× the size   (warm vs page.pdf() alone: ${(r.chromium.warmPdfOnlyMs / r.pdf.warmMs).toFixed(1)}×)`,
+      `${''.padEnd(8)} chromium, web font (old)      ${vs(r.chromium.coldMs, r.pdf.coldMs).padEnd(20)} ${vs(r.chromium.warmMs, r.pdf.warmMs).padEnd(20)} ${kb(r.chromium.bytes)}   (page.pdf() alone ${ms(r.chromium.warmPdfOnlyMs)})`,
     );
   } else {
     lines.push(
@@ -270,9 +406,12 @@ for (const [name, r] of Object.entries(results.fixtures)) {
 lines.push('');
 for (const [c, b] of Object.entries(results.batch)) {
   lines.push(
-    `batch ${b.reports} reports, ${c} worker(s): ${b.seconds.toFixed(1)} s, ${b.perSecond.toFixed(1)} reports/s`,
+    `batch ${b.reports} reports, ${c} worker(s): ${b.seconds.toFixed(1)} s, ${b.perSecond.toFixed(2)} reports/s, peak RSS ${b.peakRssMB.toFixed(0)} MB`,
   );
 }
+lines.push(
+  `batch scaling: 2 workers / 1 worker = ${(results.batch[2].perSecond / results.batch[1].perSecond).toFixed(2)}× the reports/s`,
+);
 lines.push('');
 lines.push(
   `installed: ${(installed / 1e6).toFixed(1)} MB in ${deps.size} packages, of which @nianbao/fonts ${(fonts / 1e6).toFixed(1)} MB; the 3 font files used: ${(fontFilesUsed / 1e6).toFixed(1)} MB`,
