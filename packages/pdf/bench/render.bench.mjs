@@ -99,6 +99,18 @@ try {
 }
 const { renderReportHtml } = await import('@nianbao/react/server').catch(() => ({}));
 const haveChromium = chromium && renderReportHtml && existsSync(CHROMIUM);
+// The fair Chromium baseline prints with the system's CJK fonts: without them it would fall back to a box font and
+// measure nothing real, so the bench stops and says what to install.
+if (haveChromium) {
+  const found = spawnSync('fc-list', [':family=Noto Serif CJK SC'], { encoding: 'utf8' });
+  if (found.status !== 0 || found.stdout.trim() === '') {
+    console.error(
+      "bench: Chromium's baseline needs the system font Noto Serif CJK SC (fontconfig). Install it with:\n" +
+        '  sudo apt-get install -y fonts-noto-cjk',
+    );
+    process.exit(1);
+  }
+}
 const fontUrl = pathToFileURL(defaultFontSources().body).href;
 const fontCss = `<style>@font-face{font-family:'NbSerif';src:url('${fontUrl}') format('truetype');}
 html,body,.nb-report,.nb-report *{font-family:'NbSerif',serif !important;}
