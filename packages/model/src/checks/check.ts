@@ -1,4 +1,5 @@
 import { cellLabel } from '../tables/cells.js';
+import { NARRATIVE_HEADINGS } from '../tables/parts.js';
 import { STATUTORY_TABLES } from '../tables/statutory-2021.js';
 import { type CellAddress, type LocalizedText, type Report, T3_COLUMN_KEYS } from '../types.js';
 import { type SumInstance, tableStructure } from './arithmetic.js';
@@ -48,10 +49,10 @@ import {
  * nothing: messages are built only for what is reported, which keeps checkReport on a clean report fast.
  */
 
-/** The section names of the narrative parts (not table captions, so they are not in the table specs). */
-const PART_OVERVIEW = '一、总体情况';
-const PART_PROBLEMS = '五、存在的主要问题及改进情况';
-const PART_OTHER = '六、其他需要报告的事项';
+/** The headings of the narrative parts, from the statute's data (tables/parts.ts). */
+const PART_OVERVIEW = NARRATIVE_HEADINGS.overview;
+const PART_PROBLEMS = NARRATIVE_HEADINGS.problems;
+const PART_OTHER = NARRATIVE_HEADINGS.other;
 
 /** Share of this year's 4-grams found in last year's text from which a part counts as copied. */
 const COPIED_SHARE = 0.5;
@@ -867,10 +868,13 @@ export function evaluateReport(report: Report, options?: CheckOptions): Evaluati
 /** How many findings of one rule `checkReport` lists; one more finding of that rule counts the rest. */
 export const MAX_FINDINGS_PER_RULE = 100;
 
+const BOUNDS_ITSELF: ReadonlySet<RuleId> = new Set(
+  RULES.filter((rule) => rule.boundsItself).map((rule) => rule.id),
+);
+
 /** The first MAX_FINDINGS_PER_RULE findings of each rule, then one per rule counting the rest (input order kept). */
 function capped(findings: Finding[]): Finding[] {
-  // text-characters bounds itself (its first MAX_CHARACTER_FINDINGS fields, then its own count), in
-  // evaluateReport too; counting its count again would say "1 more".
+  // A rule that bounds itself (RuleSpec.boundsItself: text-characters) is passed through whole.
   if (findings.length <= MAX_FINDINGS_PER_RULE) return findings;
   const out: Finding[] = [];
   let index = 0;
@@ -878,8 +882,7 @@ function capped(findings: Finding[]): Finding[] {
     const first = findings[index] as Finding;
     let end = index;
     while (end < findings.length && (findings[end] as Finding).rule === first.rule) end += 1;
-    const kept =
-      first.rule === 'text-characters' ? end - index : Math.min(end - index, MAX_FINDINGS_PER_RULE);
+    const kept = BOUNDS_ITSELF.has(first.rule) ? end - index : Math.min(end - index, MAX_FINDINGS_PER_RULE);
     for (let k = index; k < index + kept; k++) out.push(findings[k] as Finding);
     const rest = end - index - kept;
     if (rest > 0) {

@@ -40,6 +40,11 @@ export interface RuleSpec {
   title: LocalizedText;
   /** The rule runs only when `CheckOptions.previous` (last year's report) is given. */
   needsPrevious: boolean;
+  /**
+   * The rule bounds its own findings (its first fields, then one counting the rest, in `evaluateReport` too), so
+   * `checkReport`'s per-rule cap leaves it alone instead of counting its count again ("1 more").
+   */
+  boundsItself?: true;
 }
 
 /**
@@ -224,6 +229,7 @@ export const RULES: readonly RuleSpec[] = [
     severity: 'warning',
     scope: 'meta',
     needsPrevious: false,
+    boundsItself: true,
     title: {
       zh: '文字中有控制字符、孤立代理码元或双向文字控制符',
       en: 'Text holds control characters, lone surrogates or bidirectional controls',

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { cellLabel, describeCell } from '../tables/cells.js';
+import { NARRATIVE_HEADINGS } from '../tables/parts.js';
+import { T2_SPEC, T3_SPEC, T4_SPEC } from '../tables/statutory-2021.js';
 import {
   type LocalizedText,
   type Report,
@@ -185,7 +187,7 @@ function buildReportSchema() {
         })
         .describe(rowLabel('t2.fees.amount')),
     })
-    .describe('二、主动公开政府信息情况');
+    .describe(T2_SPEC.caption);
 
   const t3 = z
     .strictObject({
@@ -204,7 +206,7 @@ function buildReportSchema() {
         .describe('三、本年度办理结果'),
       carriedForward: t3Row('t3.carriedForward'),
     })
-    .describe('三、收到和处理政府信息公开申请情况');
+    .describe(T3_SPEC.caption);
 
   const t4 = z
     .strictObject(
@@ -214,7 +216,7 @@ function buildReportSchema() {
           .describe(describeCell(`t4.${group}.total`)?.columnLabels.slice(0, -1).join(' › ') ?? group),
       ),
     )
-    .describe('四、政府信息公开行政复议、行政诉讼情况');
+    .describe(T4_SPEC.caption);
 
   return z.strictObject({
     formatVersion: withRole(
@@ -225,14 +227,16 @@ function buildReportSchema() {
     preamble: withRole(
       z
         .array(text({ zh: '段落', en: 'paragraph' }))
-        .describe('“一、总体情况”之前的段落（依据、统计期、联系方式） paragraphs before 一、总体情况'),
+        .describe(
+          `“${NARRATIVE_HEADINGS.overview}”之前的段落（依据、统计期、联系方式） paragraphs before ${NARRATIVE_HEADINGS.overview}`,
+        ),
       { kind: 'array', what: { zh: '前言段落', en: 'preamble paragraphs' } },
     ).optional(),
     sections: z
       .strictObject({
-        overview: blocks({ zh: '一、总体情况', en: 'overview' }),
-        problems: blocks({ zh: '五、存在的主要问题及改进情况', en: 'problems and improvements' }),
-        other: blocks({ zh: '六、其他需要报告的事项', en: 'other matters' }),
+        overview: blocks({ zh: NARRATIVE_HEADINGS.overview, en: 'overview' }),
+        problems: blocks({ zh: NARRATIVE_HEADINGS.problems, en: 'problems and improvements' }),
+        other: blocks({ zh: NARRATIVE_HEADINGS.other, en: 'other matters' }),
       })
       .describe('叙述部分 the narrative parts')
       .optional(),
