@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import {
   type Block,
   checkReport,
+  parseReport,
   type Report,
   type ReportMeta,
   type ReportSections,
@@ -258,38 +259,44 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
 
   // Meta.
   const { meta: found } = readMeta(lines.map((l) => l.text).join('\n'), preamble.join('\n'));
-  const meta: ReportMeta = { agency: found.agency ?? '', year: found.year ?? 0 };
-  // Report JSON needs a year the contract accepts (2008–2100): without one in the text, the year before the
-  // publication date (or before this year) stands in, with a warning, so the output always validates.
-  const yearOk = found.year !== undefined && found.year >= 2008 && found.year <= 2100;
-  if (!yearOk) {
-    const published = found.publishedAt ? Number(found.publishedAt.slice(0, 4)) - 1 : Number.NaN;
-    const guess = Number.isInteger(published) ? published : new Date().getUTCFullYear() - 1;
-    meta.year = Math.min(2100, Math.max(2008, guess));
-  }
-  if (!found.agency) {
-    meta.agency = '（未识别）';
-    notes.push({
-      code: 'meta-missing',
-      severity: 'warning',
-      cells: [],
-      message: { zh: '没有在文中找到报告机关名称', en: 'the reporting body was not found in the text' },
-    });
-  }
-  if (!yearOk) {
-    const why = found.year
-      ? {
-          zh: `文中的年度 ${found.year} 不在 2008–2100 之间`,
-          en: `the year ${found.year} in the text is not 2008–2100`,
-        }
-      : { zh: '没有在文中找到报告年度', en: 'the report year was not found in the text' };
-    notes.push({
+  // Unknown stays unknown: a year or agency neither the text nor the caller states is never guessed or filled
+  // with a placeholder (the JSON would not validate, or would assert what nobody said). The caller may state it
+  // (`options.meta`, `nianbao import --year/--agency`); without it the import fails with a located note.
+  const year = found.year ?? options.meta?.year;
+  const agency = found.agency ?? options.meta?.agency?.trim();
+  const unknown: ImportNote[] = [];
+  if (year === undefined) {
+    unknown.push({
       code: 'meta-missing',
       severity: 'warning',
       cells: [],
       message: {
-        zh: `${why.zh}；暂填 ${meta.year}（${found.publishedAt ? '发布日期的上一年' : '今年的上一年'}），请核对`,
-        en: `${why.en}; ${meta.year} is filled in (the year before ${found.publishedAt ? 'the publication date' : 'this one'}): check it`,
+        zh: 'meta.year：文中没有找到报告年度（标题、“截至N年12月31日”“N年度”都没有）；请指定年度（nianbao import --year N）',
+        en: 'meta.year: the report year is not in the text (no title, 截至N年12月31日 or N年度); state it (nianbao import --year N)',
+      },
+    });
+  }
+  if (!agency) {
+    unknown.push({
+      code: 'meta-missing',
+      severity: 'warning',
+      cells: [],
+      message: {
+        zh: 'meta.agency：文中没有找到报告机关名称（标题和正文都没有）；请指定机关（nianbao import --agency 名称）',
+        en: 'meta.agency: the reporting body is named neither in the title nor in the body; state it (nianbao import --agency NAME)',
+      },
+    });
+  }
+  if (year === undefined || !agency) return { ok: false, notes: [...unknown, ...notes] };
+  const meta: ReportMeta = { agency, year };
+  if (found.year === undefined || found.agency === undefined) {
+    notes.push({
+      code: 'meta-missing',
+      severity: 'info',
+      cells: [],
+      message: {
+        zh: `文中没有${found.year === undefined ? '报告年度' : '报告机关'}，使用了调用方给出的值`,
+        en: `the ${found.year === undefined ? 'report year' : 'reporting body'} is not in the text; the value the caller gave is used`,
       },
     });
   }
@@ -319,6 +326,21 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
     t3: tables.t3,
     t4: tables.t4,
   };
+  // The model's own validator is the gate: what `nianbao validate` would refuse (a year outside the contract's
+  // range, say) is never returned as a successful import.
+  const valid = parseReport(report);
+  if (!valid.ok) {
+    const refused: ImportNote[] = valid.errors.map((error) => ({
+      code: 'report-invalid',
+      severity: 'warning',
+      cells: [],
+      message: {
+        zh: `${error.message.zh}（读入的结果不是有效的报告，未写出）`,
+        en: `${error.message.en} (what was read is not a valid report, so nothing is written)`,
+      },
+    }));
+    return { ok: false, notes: [...refused, ...notes] };
+  }
   return {
     ok: true,
     report,

@@ -5,6 +5,9 @@ import { busyReport } from '@nianbao/model/fixtures';
 import { describe, expect, it } from 'vitest';
 import { importReport, MAX_IMPORT_BYTES } from './import-report.js';
 
+/** These snippets are tables without a title: the caller states the year and agency the text leaves out. */
+const KNOWN = { meta: { agency: '某县测试局', year: 2023 } } as const;
+
 /*
  * Layouts built from busyReport's numbers, as real pages print them: Word-pasted HTML with labels split
  * across spans and paragraphs, pipe rows, and the cell notes and blank markers of §2.
@@ -91,7 +94,7 @@ function wordHtml(): string {
 
 describe('layouts', () => {
   it('reads Word-pasted HTML: rowspan/colspan, labels split across spans and paragraphs, notes and blanks', () => {
-    const result = importReport(wordHtml());
+    const result = importReport(wordHtml(), KNOWN);
     if (!result.ok) throw new Error(JSON.stringify(result.notes));
     for (const cell of statutoryCells().filter((c) => c.table !== 't2')) {
       expect(readCell(result.report, cell.address), cell.address).toBe(readCell(busyReport, cell.address));
@@ -136,7 +139,7 @@ describe('layouts', () => {
       table = false;
       if (line.trim()) html += `<p class=MsoNormal>${line}</p>`;
     }
-    const result = importReport(`${html}</body></html>`);
+    const result = importReport(`${html}</body></html>`, KNOWN);
     if (!result.ok) throw new Error(JSON.stringify(result.notes));
     expect(result.layouts).toEqual({ t2: 'html', t3: 'html', t4: 'html' });
     for (const cell of statutoryCells()) {
@@ -179,7 +182,7 @@ describe('layouts', () => {
 <p>四、政府信息公开行政复议、行政诉讼情况</p><table><tr>${groups.map((g) => `<td colspan=5>${groupLabels[g]}</td>`).join('')}</tr>
 <tr>${groups.map(() => outcomes.map((o) => `<td>${outcomeLabels[o]}</td>`).join('')).join('')}</tr>
 <tr>${groups.map((g) => outcomes.map((o) => `<td>${value(`t4.${g}.${o}`)}</td>`).join('')).join('')}</tr></table>`;
-    const result = importReport(html);
+    const result = importReport(html, KNOWN);
     if (!result.ok) throw new Error(JSON.stringify(result.notes));
     for (const cell of statutoryCells().filter((c) => c.table !== 't2')) {
       expect(readCell(result.report, cell.address), cell.address).toBe(readCell(busyReport, cell.address));
@@ -195,7 +198,7 @@ describe('layouts', () => {
       const values = COLUMNS.map((c) => value(`t3.${row.path}.${c}`));
       lines.push(`| ${[...labels, row.labels[row.labels.length - 1]].join(' | ')} | ${values.join(' | ')} |`);
     }
-    const result = importReport(lines.join('\n'), { kind: 'markdown' });
+    const result = importReport(lines.join('\n'), { kind: 'markdown', ...KNOWN });
     if (!result.ok) throw new Error(JSON.stringify(result.notes));
     expect(result.layouts.t3).toBe('pipe');
     for (const cell of statutoryCells().filter((c) => c.table === 't3')) {
@@ -207,8 +210,8 @@ describe('layouts', () => {
   it('reports a run with two equally good readings as ambiguous, with its candidates', () => {
     const text =
       '二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章 000行政规范性文件693665';
-    const best = importReport(text);
-    const blank = importReport(text, { ambiguous: 'null' });
+    const best = importReport(text, KNOWN);
+    const blank = importReport(text, { ambiguous: 'null', ...KNOWN });
     if (!best.ok || !blank.ok) throw new Error('not imported');
     const note = best.notes.find((n) => n.code === 'ambiguous-run');
     expect(note?.candidates).toContainEqual([69, 3, 665]);
@@ -254,7 +257,7 @@ describe('bad input', () => {
     const filler = '政府信息公开工作有序推进，'.repeat(24_000);
     const text = `一、总体情况${filler}二、主动公开政府信息情况${filler}规章 000三、收到和处理政府信息公开申请情况${filler}一、本年新收政府信息公开申请数量640020470四、政府信息公开行政复议、行政诉讼情况${filler}`;
     const started = Date.now();
-    const result = importReport(text);
+    const result = importReport(text, KNOWN);
     expect(Date.now() - started).toBeLessThan(15_000);
     if (!result.ok) throw new Error('not imported');
     expect(result.report.t3.received).toMatchObject({ naturalPerson: 64, total: 70 });
@@ -269,7 +272,7 @@ describe('bad input', () => {
 
   it('does not crash on hostile markup', () => {
     const html = `<table>${'<tr><td rowspan=999999 colspan=999999>1</td></tr>'.repeat(50)}</table><p>三、收到和处理政府信息公开申请情况</p><table><tr><td>一、本年新收政府信息公开申请数量</td><td>x</td></tr></table>`;
-    const result = importReport(html);
+    const result = importReport(html, KNOWN);
     expect(result.ok).toBe(true);
   });
 });

@@ -49,6 +49,75 @@ function titleFacts(head: string): { agency?: string; year?: number; title?: str
   return {};
 }
 
+/** The statistics period as the body states it: `截至2023年12月31日`, `2023年1月1日至12月31日`. */
+const PERIOD: readonly RegExp[] = [
+  /(?:截至|截止|截止到|截止至|至)\s*(20\d{2})\s*年\s*12\s*月\s*31\s*日/g,
+  /(20\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:[起至到]|-|~)/g,
+  /(?:统计|数据)[^。]{0,20}?(20\d{2})\s*年\s*1\s*月\s*1\s*日/g,
+];
+
+/**
+ * The reported year from the body when no title gives it: the statistics period first (a sure statement of the
+ * year), then the most frequent `N年度` / `N年，` (`2023年度`, `2023年，我局…`); ties go to the later year,
+ * which is the report's own (earlier years appear as comparisons: 较2022年).
+ */
+function bodyYear(folded: string): number | undefined {
+  for (const pattern of PERIOD) {
+    pattern.lastIndex = 0;
+    const match = pattern.exec(folded);
+    if (match) return Number(match[1]);
+  }
+  const counts = new Map<number, number>();
+  for (const match of folded.matchAll(/(?<![较比与同])(20\d{2})\s*年(?:度|[，,]|以来)/g)) {
+    const year = Number(match[1]);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [year, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && year > best)) {
+      best = year;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** What an agency's name ends with (a 人民政府, a 局, a 委员会…). */
+const AGENCY_END =
+  '(?:人民政府办公室|人民政府|委员会|办公室|管理局|局|委|厅|办|中心|院|署|街道办事处|办事处)';
+
+/**
+ * An agency named in a body sentence when the title does not name it: `本报告由某县民政局编制`,
+ * `某县民政局根据《中华人民共和国政府信息公开条例》…编制本报告`, `现将某县民政局2023年…报告公布`.
+ */
+const BODY_AGENCY: readonly RegExp[] = [
+  new RegExp(
+    `本(?:年度)?报告由\\s*([\\u4e00-\\u9fa5（）()]{2,30}?${AGENCY_END})\\s*(?:负责)?(?:编制|制作|发布|公布|编写|起草)`,
+  ),
+  new RegExp(`(?:^|[。\\n])\\s*([\\u4e00-\\u9fa5（）()]{2,30}?${AGENCY_END})\\s*(?:根据|依据|按照)\\s*《`),
+  new RegExp(
+    `(?:现将|特将|特向社会公布|现公布|现予公布)\\s*([\\u4e00-\\u9fa5（）()]{2,30}?${AGENCY_END})\\s*20\\d{2}\\s*年`,
+  ),
+  new RegExp(
+    `([\\u4e00-\\u9fa5（）()]{2,30}?${AGENCY_END})\\s*20\\d{2}\\s*年度?\\s*(?:政府信息公开|政务公开)(?:工作)?\\s*年度?\\s*报告`,
+  ),
+];
+
+/** Words that begin a sentence and are not part of a name (本报告… 我局…). */
+const NOT_NAME =
+  /^(?:本报告|本机关|我局|我办|我委|我区|我市|我县|现将|根据|依据|按照|为|特|今年|本年|全年|以下|下面|是|由)/;
+
+function bodyAgency(folded: string): string | undefined {
+  for (const pattern of BODY_AGENCY) {
+    const match = pattern.exec(folded);
+    if (!match) continue;
+    const agency = cleanAgency(match[1] as string);
+    if (agency.length >= 3 && !NOT_NAME.test(agency)) return agency;
+  }
+  return undefined;
+}
+
 function isoDate(match: RegExpExecArray): string {
   return `${match[1]}-${(match[2] as string).padStart(2, '0')}-${(match[3] as string).padStart(2, '0')}`;
 }
@@ -68,10 +137,17 @@ export function readMeta(text: string, preamble: string): { meta: Partial<Report
     found.push('year');
   }
   if (meta.year === undefined) {
-    const period = /(?:统计|数据)[^。]{0,20}?(20\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(folded);
-    if (period) {
-      meta.year = Number(period[1]);
+    const year = bodyYear(folded);
+    if (year !== undefined) {
+      meta.year = year;
       found.push('year');
+    }
+  }
+  if (meta.agency === undefined) {
+    const agency = bodyAgency(folded);
+    if (agency !== undefined) {
+      meta.agency = agency;
+      found.push('agency');
     }
   }
   if (meta.agency) {

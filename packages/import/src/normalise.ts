@@ -1,3 +1,5 @@
+import { Converter } from 'opencc-js/t2cn';
+
 /*
  * Text folding for matching labels. Folding maps one character to one character (full-width ASCII to ASCII,
  * curly quotes to straight, the ideographic space to a space), so positions in folded text are positions in
@@ -17,9 +19,37 @@ function foldChar(ch: string): string {
   return ch;
 }
 
-/** Folds width and quote variants, one character for one character (the result has the input's length). */
+/**
+ * Traditional → simplified (OpenCC's character and phrase tables, `t` → `cn`): reports from mirrors and
+ * Hong Kong / Taiwan copies print 政府資訊公開 where the statute says 政府信息公开. Used only for matching.
+ */
+const toSimplified: (text: string) => string = Converter({ from: 't', to: 'cn' });
+
+/** Any CJK ideograph (only such text can need traditional folding). */
+const IDEOGRAPH = /[\u3400-\u9fff]/;
+
+/**
+ * Simplified form of `text` with its length kept: OpenCC's phrase table may change a phrase's length, and
+ * positions in folded text must stay positions in the original, so then each character is converted alone.
+ */
+function simplified(text: string): string {
+  if (!IDEOGRAPH.test(text)) return text;
+  const whole = toSimplified(text);
+  if (whole.length === text.length) return whole;
+  let out = '';
+  for (const ch of text) {
+    const one = ch.length === 1 ? toSimplified(ch) : ch;
+    out += one.length === ch.length ? one : ch;
+  }
+  return out;
+}
+
+/**
+ * Folds width and quote variants and traditional characters, one character for one character (the result has
+ * the input's length). For matching only: narrative text is always sliced from the original.
+ */
 export function fold(text: string): string {
-  return text.replace(FOLDABLE, foldChar);
+  return simplified(text.replace(FOLDABLE, foldChar));
 }
 
 /** Every character foldChar changes (all are in the BMP, so replacing keeps positions). */

@@ -1,6 +1,7 @@
+import { distance } from 'fastest-levenshtein';
 import { PART_HEADINGS, type PartHeadingVariants } from './aliases.js';
 import type { Line } from './document.js';
-import { fold, spacedPattern } from './normalise.js';
+import { fold, labelCore, spacedPattern } from './normalise.js';
 
 /** A report part as the importer knows it. */
 export type PartKey = PartHeadingVariants['part'];
@@ -30,6 +31,50 @@ const PATTERNS: readonly { part: PartKey; inline: RegExp; start: RegExp }[] = PA
     };
   },
 );
+
+/** Each part's phrases as compared: folded, punctuation and spacing removed. */
+const CORES: readonly { part: PartKey; cores: readonly string[] }[] = PART_HEADINGS.map((variants) => ({
+  part: variants.part,
+  cores: variants.phrases.map((phrase) => labelCore(phrase)),
+}));
+
+/** Markdown and bold decoration around a heading (`## `, `**…**`, `表二：` is not decoration). */
+const DECORATION = /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?|(?:\*\*|__)?\s*$/g;
+
+/** Similarity of two label cores: 1 − edit distance ÷ the longer length. */
+function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 0 : 1 - distance(a, b) / longer;
+}
+
+/**
+ * A whole-line heading that the exact phrases miss (a typo such as 行政法复议, a reworded heading such as
+ * 因政府信息公开工作被申请行政复议提起行政诉讼情况, another numbering such as 四、政府信息公开申请情况): matched
+ * by edit distance on normalised text against the statute's phrases of the parts not yet found. The closest
+ * part wins when it is clearly closest (0.1 ahead of the next); a numbered line needs similarity ≥ 0.55, an
+ * unnumbered one ≥ 0.8, so row labels and ordinary sentences are never taken for headings.
+ */
+function similarPart(folded: string): PartKey | undefined {
+  const bare = folded.replace(DECORATION, '');
+  if (bare.length > 60) return undefined;
+  const numbered = /^\s*[一二三四五六七八九十]\s*[、.．,，]/.test(bare);
+  const core = labelCore(bare);
+  if (core.length < 4) return undefined;
+  let best: PartKey | undefined;
+  let bestScore = 0;
+  let second = 0;
+  for (let p = 0; p < CORES.length; p++) {
+    const { part, cores } = CORES[p] as (typeof CORES)[number];
+    const score = Math.max(...cores.map((c) => similarity(core, c)));
+    if (score > bestScore) {
+      second = bestScore;
+      bestScore = score;
+      best = part;
+    } else if (score > second) second = score;
+  }
+  if (bestScore - second < 0.1) return undefined;
+  return bestScore >= (numbered ? 0.55 : 0.8) ? best : undefined;
+}
 
 /**
  * Breaks text lines before part headings that sit in the middle of a line (a page whose text was copied
@@ -92,6 +137,32 @@ export function findParts(lines: readonly Line[]): PartStart[] {
       if (!numbered && folded.trim().length > match[0].trim().length + 2) continue;
       found.push({ part: pattern.part, index: i, heading: line.text.slice(0, match[0].length).trim() });
       order = p + 1;
+      break;
+    }
+  }
+  return withSimilar(lines, found);
+}
+
+/**
+ * Adds the parts the exact phrases did not find, by similarity, each looked for only between the parts found
+ * before and after it in statutory order: an exact heading always wins over a look-alike (a report's own
+ * overview may have a sub-heading 四、政府信息公开申请情况 before the real 表三 heading).
+ */
+function withSimilar(lines: readonly Line[], exact: readonly PartStart[]): PartStart[] {
+  const found = [...exact];
+  for (let p = 0; p < PATTERNS.length; p++) {
+    const part = (PATTERNS[p] as (typeof PATTERNS)[number]).part;
+    if (found.some((f) => f.part === part)) continue;
+    const rank = (key: PartKey): number => PATTERNS.findIndex((q) => q.part === key);
+    const before = found.filter((f) => rank(f.part) < p);
+    const after = found.filter((f) => rank(f.part) > p);
+    const from = before.length > 0 ? Math.max(...before.map((f) => f.index)) + 1 : 0;
+    const to = after.length > 0 ? Math.min(...after.map((f) => f.index)) : lines.length;
+    for (let i = from; i < to; i++) {
+      const line = lines[i] as Line;
+      if (!candidate(line) || similarPart(fold(line.text)) !== part) continue;
+      found.push({ part, index: i, heading: line.text.trim() });
+      found.sort((a, b) => a.index - b.index);
       break;
     }
   }

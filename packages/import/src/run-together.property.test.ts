@@ -66,7 +66,11 @@ describe('run-together 表三', () => {
   it('imports the true table, or flags the rows it cannot decide with the truth among the candidates', () => {
     fc.assert(
       fc.property(table, (rows) => {
-        const result = importReport(runTogether(rows), { kind: 'text' });
+        // A bare 表三 has no title: the caller states the year and agency the text leaves out.
+        const result = importReport(runTogether(rows), {
+          kind: 'text',
+          meta: { agency: '某县测试局', year: 2023 },
+        });
         if (!result.ok) throw new Error('not imported');
         const flagged = new Map<string, Set<number>>();
         for (const note of result.notes) {

@@ -13,6 +13,11 @@ export interface ImportOptions {
    * @default 'best'
    */
   ambiguous?: 'best' | 'null';
+  /**
+   * What the caller knows when the text does not say it (an excerpt without its title): used only where the
+   * text states no year / agency; what the text states wins. Without either, an import lacking them fails.
+   */
+  meta?: { agency?: string; year?: number };
 }
 
 /** The stable code of a reading note. */
@@ -26,6 +31,7 @@ export type NoteCode =
   | 'label-unmatched'
   | 'row-inferred'
   | 'meta-missing'
+  | 'report-invalid'
   | 'input-empty'
   | 'input-binary'
   | 'input-too-large'

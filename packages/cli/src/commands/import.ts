@@ -11,7 +11,7 @@ import {
 import { type FormatOptions, formatFindings, formatSummary } from '../format/findings.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
-import { formatNote, importFile, kindOption } from './import-shared.js';
+import { formatNote, importFile, kindOption, metaOptions } from './import-shared.js';
 
 /**
  * `nianbao import FILE [-o report.json] [--kind text|html|markdown|auto] [--lang zh|en]`: a published report
@@ -25,7 +25,8 @@ export const importCommand: Command = {
     zh: '把已发布的年度报告（Word 文档、文本、HTML、markdown）读成报告 JSON',
     en: 'read a published report (Word document, text, HTML, markdown) into report JSON',
   },
-  usage: 'nianbao import FILE [-o FILE] [--kind text|html|markdown|auto] [--lang zh|en]',
+  usage:
+    'nianbao import FILE [-o FILE] [--kind text|html|markdown|auto] [--year N] [--agency NAME] [--lang zh|en]',
   positionals: {
     name: 'FILE',
     description: {
@@ -39,6 +40,22 @@ export const importCommand: Command = {
       type: 'string',
       valueName: 'KIND',
       description: { zh: '输入类型（默认 auto：自动判断）', en: 'input kind (default auto: detect)' },
+    },
+    year: {
+      type: 'string',
+      valueName: 'N',
+      description: {
+        zh: '报告年度，仅在文中没有写明时使用（文中写明的优先）',
+        en: 'the report year, used only when the text does not state it (what the text states wins)',
+      },
+    },
+    agency: {
+      type: 'string',
+      valueName: 'NAME',
+      description: {
+        zh: '报告机关名称，仅在文中没有写明时使用',
+        en: 'the reporting body, used only when the text does not name it',
+      },
     },
     lang: {
       type: 'string',
@@ -64,7 +81,12 @@ export const importCommand: Command = {
     }
     const lang = langOption(options.lang);
     const format: FormatOptions = { lang, style, verbose: options.verbose === true };
-    const result = await importFile(file, io.cwd, kindOption(options.kind));
+    const result = await importFile(
+      file,
+      io.cwd,
+      kindOption(options.kind),
+      metaOptions(options.year, options.agency),
+    );
     if (!result.ok) {
       const reasons = result.notes.map((note) => localize(note.message, lang));
       io.stderr.write(`nianbao import: ${file}: ${reasons.join('; ')}\n`);
