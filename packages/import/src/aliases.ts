@@ -70,22 +70,6 @@ export const LEGACY_T2_ROWS: readonly string[] = ['其他对外管理服务事�
 /** The column of the 2019 format's 表二 blocks （五）（六） that means the same as 2021's 本年处理决定数量. */
 export const LEGACY_DECISIONS_COLUMN = '处理决定数量';
 
-/** What a blank cell is written as. */
-export const NULL_TOKENS: readonly string[] = [
-  '',
-  '/',
-  '／',
-  '—',
-  '——',
-  '-',
-  '－',
-  '–',
-  '无',
-  '空',
-  'N/A',
-  'n/a',
-];
-
 /** Prefixes of lines that are page furniture, not content. */
 export const PAGE_NUMBER: RegExp =
   /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;

@@ -77,6 +77,27 @@ function screen(input: string | Uint8Array): string | ImportResult {
   return input.replace(/^\uFEFF/, '');
 }
 
+/** The most notes returned: a hostile or broken input can raise one per line, and nobody reads 10,000. */
+export const MAX_NOTES = 100;
+
+/** The first {@link MAX_NOTES} notes, then one saying how many more were left out. */
+export function capNotes(notes: readonly ImportNote[]): ImportNote[] {
+  if (notes.length <= MAX_NOTES) return [...notes];
+  const more = notes.length - MAX_NOTES;
+  return [
+    ...notes.slice(0, MAX_NOTES),
+    {
+      code: 'notes-capped',
+      severity: 'info',
+      cells: [],
+      message: {
+        zh: `另有 ${more} 条读取说明未列出（共 ${notes.length} 条，只列前 ${MAX_NOTES} 条）`,
+        en: `${more} more reading notes are not listed (${notes.length} in all; the first ${MAX_NOTES} are shown)`,
+      },
+    },
+  ];
+}
+
 /** Guesses the kind of a text: HTML when it has table or block markup, markdown when it has pipe tables. */
 export function detectKind(text: string): Exclude<ImportKind, 'auto'> {
   const head = text.slice(0, 200_000);
@@ -287,7 +308,7 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
       },
     });
   }
-  if (year === undefined || !agency) return { ok: false, notes: [...unknown, ...notes] };
+  if (year === undefined || !agency) return { ok: false, notes: capNotes([...unknown, ...notes]) };
   const meta: ReportMeta = { agency, year };
   if (found.year === undefined || found.agency === undefined) {
     notes.push({
@@ -339,14 +360,14 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
         en: `${error.message.en} (what was read is not a valid report, so nothing is written)`,
       },
     }));
-    return { ok: false, notes: [...refused, ...notes] };
+    return { ok: false, notes: capNotes([...refused, ...notes]) };
   }
   return {
     ok: true,
     report,
     findings: checkReport(report),
     confidence: { read, inferred, missing },
-    notes,
+    notes: capNotes(notes),
     layouts,
   };
 }

@@ -1,4 +1,5 @@
-import { NULL_TOKENS, PAGE_NUMBER } from './aliases.js';
+import { BLANK_MARKS } from '@nianbao/model';
+import { PAGE_NUMBER } from './aliases.js';
 import { COVERED, type Line } from './document.js';
 import { fold, spacedPattern } from './normalise.js';
 import type { LayoutName } from './types.js';
@@ -35,7 +36,8 @@ export interface RowRecord {
 const VALUE = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:件|个|条|元|万元)?\s*(?:[(（]([^()（）]*)[)）])?$/;
 const GLUED =
   /^(.*?[^\d\s.,，])\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:件|元|万元)?(?:[(（][^()（）]*[)）])?)$/;
-const NULL_SET = new Set(NULL_TOKENS.filter((token) => token !== ''));
+// The blank marks are the model's (one home for what a blank cell is written as).
+const NULL_SET = new Set(BLANK_MARKS.filter((token) => token !== ''));
 
 /** Reads one cell as a value token, or `undefined` when it is a label. */
 export function valueToken(raw: string, separated: boolean): Token | undefined {

@@ -4,7 +4,7 @@ import { renderReportHtml } from '@nianbao/react/server';
 import fc from 'fast-check';
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { importReport } from './import-report.js';
+import { capNotes, importReport, MAX_NOTES } from './import-report.js';
 
 /** Every statutory cell of a report, by address. */
 function cells(report: Report): Record<string, unknown> {
@@ -109,5 +109,22 @@ describe('headings and characters never seen before', () => {
     expect(cells(result.report)).toEqual(cells(seedReport));
     const given = (seedReport.sections?.overview ?? []).map((block) => toTraditional(block.text));
     expect(result.report.sections?.overview?.map((block) => block.text)).toEqual(given);
+  });
+});
+
+describe('notes', () => {
+  it('keeps the first 100 notes and says how many more there were', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      code: 'cell-note' as const,
+      severity: 'info' as const,
+      cells: [],
+      message: { zh: `说明 ${i}`, en: `note ${i}` },
+    }));
+    const capped = capNotes(many);
+    expect(capped).toHaveLength(MAX_NOTES + 1);
+    expect(capped[MAX_NOTES - 1]?.message.en).toBe('note 99');
+    expect(capped[MAX_NOTES]?.code).toBe('notes-capped');
+    expect(capped[MAX_NOTES]?.message.en).toContain('150 more');
+    expect(capNotes(many.slice(0, 3))).toHaveLength(3);
   });
 });

@@ -32,6 +32,7 @@ export type NoteCode =
   | 'row-inferred'
   | 'meta-missing'
   | 'report-invalid'
+  | 'notes-capped'
   | 'input-empty'
   | 'input-binary'
   | 'input-too-large'
