@@ -281,9 +281,10 @@ export const imported: boolean = importReport(html, { kind: 'html' }).ok;
     mkdirSync(join(repo, '.test-results'), { recursive: true });
     writeFileSync(join(repo, '.test-results/consumer-sizes.txt'), `${JSON.stringify(sizes, null, 2)}\n`);
     console.log('installed sizes', sizes);
-    // Today about 100 MB each, the fonts about 51 MB of it: fail if that grows by a fifth.
-    expect(sizes['@nianbao/pdf + react (MB)']).toBeLessThan(120);
-    expect(sizes['@nianbao/cli (MB)']).toBeLessThan(132);
+    // Measured 93.6 MB (pdf + react) and 134.9 MB (cli, which since the import package folds traditional characters
+    // carries opencc-js's 6 MB of dictionaries); the fonts are 52.7 MB of each. Fail if either grows by about a tenth.
+    expect(sizes['@nianbao/pdf + react (MB)']).toBeLessThan(104);
+    expect(sizes['@nianbao/cli (MB)']).toBeLessThan(148);
   }, 600_000);
 });
 

@@ -25,12 +25,6 @@ export interface Line {
   tag?: number;
 }
 
-/** A whole input, split into lines, with what was learned about its kind. */
-export interface SourceDocument {
-  readonly lines: Line[];
-  readonly kind: 'text' | 'html' | 'markdown';
-}
-
 /** Splits text into lines (CRLF, CR and LF; a form feed from pdftotext is a line break too). */
 export function textLines(text: string): Line[] {
   return text

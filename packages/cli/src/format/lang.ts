@@ -10,18 +10,3 @@ export function localize(text: LocalizedText, lang: Lang, separator = ' / '): st
   // Identical halves (a bare number, a path) would only repeat themselves.
   return text.zh === text.en ? text.zh : `${text.zh}${separator}${text.en}`;
 }
-
-/** A bilingual text as separate lines: two for `both` (Chinese first), one otherwise. */
-export function localizeLines(text: LocalizedText, lang: Lang): string[] {
-  if (lang === 'zh') return [text.zh];
-  if (lang === 'en') return [text.en];
-  return text.zh === text.en ? [text.zh] : [text.zh, text.en];
-}
-
-/** Builds a `LocalizedText` whose two halves are joined from parts. */
-export function joinText(parts: readonly LocalizedText[], separator: LocalizedText): LocalizedText {
-  return {
-    zh: parts.map((p) => p.zh).join(separator.zh),
-    en: parts.map((p) => p.en).join(separator.en),
-  };
-}
