@@ -2,6 +2,7 @@
  * @nianbao/import — published 政府信息公开工作年度报告 (text, pdftotext output, markdown, HTML) back into
  * nianbao Report JSON, with the findings of the cross-checker and notes on how each table was read.
  */
+export { type AuditRow, type AuditSummary, auditRow, auditSummary } from './audit.js';
 export { detectKind, importReport, MAX_IMPORT_BYTES } from './import-report.js';
 export {
   type ImportFileOptions,

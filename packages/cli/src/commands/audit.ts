@@ -1,7 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ImportResult } from '@nianbao/import';
-import { statutoryCells } from '@nianbao/model/core';
+import type { AuditRow } from '@nianbao/import';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
@@ -21,60 +20,10 @@ function jobsOption(value: unknown): number | undefined {
   });
 }
 
-/** One audited file. */
-export interface AuditRow {
-  file: string;
-  ok: boolean;
-  agency: string;
-  year: number | null;
-  /** `2021`, or `2019` when any table was in the 2019 format. */
-  format: string;
-  layouts: string;
-  errors: number;
-  warnings: number;
-  read: number;
-  inferred: number;
-  missing: number;
+/** One audited file as the CSV has it: the import's audit row with its reasons in the chosen language(s). */
+interface CsvRow extends Omit<AuditRow, 'reasons'> {
   /** Why the file could not be imported. */
   reason: string;
-}
-
-function summarise(file: string, result: ImportResult, lang: 'zh' | 'en' | 'both'): AuditRow {
-  if (!result.ok) {
-    return {
-      file,
-      ok: false,
-      agency: '',
-      year: null,
-      format: '',
-      layouts: '',
-      errors: 0,
-      warnings: 0,
-      read: 0,
-      inferred: 0,
-      missing: statutoryCells().length,
-      reason: result.notes.map((note) => localize(note.message, lang)).join('; '),
-    };
-  }
-  const failed = result.findings.filter((f) => f.status === 'fail');
-  return {
-    file,
-    ok: true,
-    agency: result.report.meta.agency,
-    year: result.report.meta.year || null,
-    format: result.notes.some((note) => note.code === 'format-legacy') ? '2019' : '2021',
-    layouts: Object.entries(result.layouts)
-      .map(([table, layout]) => `${table}=${layout}`)
-      .join(' '),
-    errors: failed.filter((f) => f.severity === 'error').length,
-    warnings:
-      failed.filter((f) => f.severity === 'warning').length +
-      result.notes.filter((note) => note.severity === 'warning').length,
-    read: result.confidence.read.length,
-    inferred: result.confidence.inferred.length,
-    missing: result.confidence.missing.length,
-    reason: '',
-  };
 }
 
 /** Expands directories (one level, report-like file names, sorted) and keeps files as given. */
@@ -96,7 +45,7 @@ async function collect(inputs: readonly string[], cwd: string): Promise<string[]
   return files;
 }
 
-const CSV_COLUMNS: readonly (keyof AuditRow)[] = [
+const CSV_COLUMNS: readonly (keyof CsvRow)[] = [
   'file',
   'ok',
   'agency',
@@ -119,7 +68,7 @@ function csvField(value: unknown): string {
 }
 
 /** The rows as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese correctly). */
-export function auditCsv(rows: readonly AuditRow[]): string {
+export function auditCsv(rows: readonly CsvRow[]): string {
   const lines = [
     CSV_COLUMNS.join(','),
     ...rows.map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(',')),
@@ -203,14 +152,20 @@ export const auditCommand: Command = {
     progress(0);
     // Worker threads read and import the files; results come back in input order whatever order they finish in.
     // Loaded here so that every other command starts without the importer.
-    const { importFiles } = await import('@nianbao/import');
+    const { auditRow, auditSummary, importFiles } = await import('@nianbao/import');
     const results = await importFiles(files, {
       cwd: io.cwd,
       kind,
       concurrency,
       onResult: (_result, done) => progress(done),
     });
-    const rows: AuditRow[] = results.map(({ file, result }) => summarise(file, result, lang));
+    // The rows and their totals come from @nianbao/import, which the HTTP service's /v1/audit uses too.
+    const audited = results.map(({ file, result }) => auditRow(file, result));
+    const summary = auditSummary(audited);
+    const rows: CsvRow[] = audited.map(({ reasons, ...row }) => ({
+      ...row,
+      reason: reasons.map((reason) => localize(reason, lang)).join('; '),
+    }));
     if (tty) io.stderr.write('\r\u001b[K');
 
     const lines: string[] = [];
@@ -231,15 +186,12 @@ export const auditCommand: Command = {
       );
       lines.push(`${mark} ${row.file}  ${row.agency}  ${row.year ?? '?'}  ${row.format}  ${counts}`);
     }
-    const imported = rows.filter((row) => row.ok);
-    const withErrors = imported.filter((row) => row.errors > 0).length;
-    const legacy = imported.filter((row) => row.format === '2019').length;
     lines.push(
       style.bold(
         localize(
           {
-            zh: `共 ${rows.length} 份：导入 ${imported.length}，无法导入 ${rows.length - imported.length}；有错误 ${withErrors}；2019 年格式 ${legacy}`,
-            en: `${rows.length} file(s): ${imported.length} imported, ${rows.length - imported.length} not imported; ${withErrors} with errors; ${legacy} in the 2019 format`,
+            zh: `共 ${summary.files} 份：导入 ${summary.imported}，无法导入 ${summary.notImported}；有错误 ${summary.withErrors}；2019 年格式 ${summary.legacy}`,
+            en: `${summary.files} file(s): ${summary.imported} imported, ${summary.notImported} not imported; ${summary.withErrors} with errors; ${summary.legacy} in the 2019 format`,
           },
           lang,
         ),
@@ -254,7 +206,7 @@ export const auditCommand: Command = {
       }
       io.stderr.write(`${localize({ zh: '已写入', en: 'wrote' }, lang)} ${options.csv}\n`);
     }
-    if (imported.length < rows.length) return EXIT.usage;
-    return withErrors > 0 ? EXIT.notOk : EXIT.ok;
+    if (summary.notImported > 0) return EXIT.usage;
+    return summary.withErrors > 0 ? EXIT.notOk : EXIT.ok;
   },
 };
