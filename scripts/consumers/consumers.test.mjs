@@ -2,8 +2,8 @@
 // tarballs installed with plain npm into projects outside the workspace (under the system temporary folder), and
 // used the documented ways: Node ESM, require() on Node >= 20.19, tsc with node16 / nodenext / bundler, publint
 // and @arethetypeswrong/cli on each tarball, and a Next.js App Router app (a Server Component page with the tables,
-// Route Handlers returning the HTML and the PDF) built and requested. Run by .ci/run (pnpm test:consumers) after
-// the build; it needs the npm registry. Sizes measured go to .test-results/consumer-sizes.txt.
+// Route Handlers returning the HTML and the PDF) built and requested, and a Vite + React app (client-side data
+// entry) built and used in Chromium. Run by .ci/run (pnpm test:consumers) after the build; it needs the npm registry. Sizes measured go to .test-results/consumer-sizes.txt.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,10 @@ const VERSIONS = {
   publint: '0.3.25',
   '@arethetypeswrong/cli': '0.18.5',
   next: '16.4.6',
+  vite: '8.3.8',
+  '@vitejs/plugin-react': '6.3.0',
+  esbuild: '0.28.2',
+  'playwright-core': '1.65.1',
 };
 
 /** Runs a command in `cwd`; resolves with its output, rejects with both streams in the message. */
@@ -442,5 +446,128 @@ export function GET(): Response {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(50_000);
+  });
+});
+
+/** Serves `root` over HTTP on 127.0.0.1 (a random free port); resolves with the server and its base URL. */
+async function staticServer(root) {
+  const { createServer } = await import('node:http');
+  const { readFile } = await import('node:fs/promises');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+  const server = createServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const file = join(root, path === '/' ? 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+describe('a Vite + React app (client-side data entry, built by vite and used in Chromium)', () => {
+  let dir;
+  let server;
+  let base;
+  beforeAll(async () => {
+    dir = await project(
+      'vite-app',
+      [
+        '@nianbao/model',
+        '@nianbao/react',
+        'react',
+        'react-dom',
+        'vite',
+        '@vitejs/plugin-react',
+        'playwright-core',
+      ],
+      {
+        'index.html': `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>nianbao</title></head>
+<body><div id="root"></div><script type="module" src="/src/main.jsx"></script></body></html>
+`,
+        'src/main.jsx': `import { StrictMode, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { statutoryLayout } from '@nianbao/model';
+import { seedReport } from '@nianbao/model/fixtures';
+import { AnnualReport, StatutoryTable, enterCells, useReportChecks } from '@nianbao/react';
+import '@nianbao/react/styles.css';
+
+const t3 = statutoryLayout('t3');
+function App() {
+  const [report, setReport] = useState(seedReport);
+  const checks = useReportChecks(report);
+  window.__report = report;
+  return (
+    <main>
+      <StatutoryTable
+        layout={t3}
+        values={report}
+        editable
+        evaluations={checks.evaluations}
+        derived={checks.derived}
+        idPrefix="entry-"
+        onChange={(address, value) => setReport((r) => enterCells(r, [{ address, value }]))}
+      />
+      <AnnualReport report={report} findings={checks.findings} idPrefix="view-" />
+    </main>
+  );
+}
+createRoot(document.getElementById('root')).render(<StrictMode><App /></StrictMode>);
+`,
+        'vite.config.mjs': `import react from '@vitejs/plugin-react';
+export default { plugins: [react()], logLevel: 'warn' };
+`,
+      },
+    );
+    await sh(dir, join(dir, 'node_modules/.bin/vite'), ['build']);
+    ({ server, base } = await staticServer(join(dir, 'dist')));
+  }, 900_000);
+  afterAll(() => server?.close());
+
+  it('renders the tables, takes typed numbers and recomputes the totals, with no console error', async () => {
+    const { chromium } = await import(join(dir, 'node_modules/playwright-core/index.mjs'));
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox'],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(base);
+      await page.waitForFunction(() => window.__report !== undefined);
+      // One editable 表三 and the whole report's 表二, 表三, 表四.
+      expect(await page.locator('table').count()).toBe(4);
+      const before = await page.evaluate(() => window.__report.t3.received.naturalPerson);
+      const input = page.locator('td[data-cell="t3.received.naturalPerson"] input').first();
+      await input.fill(String((before ?? 0) + 7));
+      await input.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => window.__report.t3.received.naturalPerson))
+        .toBe((before ?? 0) + 7);
+      // The row's 总计 follows its parts (enterCells keeps a following total following).
+      await expect.poll(() => page.evaluate(() => window.__report.t3.received.total)).toBe((before ?? 0) + 7);
+      // The read-only report below shows the new number in its own cell.
+      await expect
+        .poll(() =>
+          page
+            .locator('#root main > :not(:first-child) td[data-cell="t3.received.naturalPerson"]')
+            .first()
+            .textContent(),
+        )
+        .toContain(String((before ?? 0) + 7));
+      expect(errors.join('\n')).toBe('');
+    } finally {
+      await browser.close();
+    }
   });
 });
