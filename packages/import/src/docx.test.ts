@@ -229,10 +229,10 @@ describe('DOCX import: Word tables and bad input', () => {
     expect(noTables.ok).toBe(false);
     expect(noTables.notes[0]?.code).toBe('no-tables');
     expect(noTables.notes[0]?.message.zh).toContain('Word 文件中没有表格');
-    const notWord = importReport(await zip({ 'xl/workbook.xml': '<workbook/>' }));
+    const notWord = importReport(await zip({ 'content/data.xml': '<data/>' }));
     expect(notWord.ok).toBe(false);
     expect(notWord.notes[0]?.code).toBe('input-binary');
-    expect(notWord.notes[0]?.message.en).toContain('not a Word document');
+    expect(notWord.notes[0]?.message.en).toContain('not a Word or Excel file');
   });
 
   it('is detected from the bytes, whatever the kind option says', async () => {

@@ -82,6 +82,16 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** The names of a zip's entries (from its central directory), or undefined when the archive is damaged. */
+export function zipNames(bytes: Uint8Array): string[] | undefined {
+  try {
+    return zipEntries(bytes).map((entry) => entry.name);
+  } catch (error) {
+    if (error instanceof ZipError) return undefined;
+    throw error;
+  }
+}
+
 /** One entry's bytes, inflated to at most `budget` bytes (TooLarge past it). */
 function entryBytes(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import {
   type Block,
   checkReport,
@@ -11,13 +10,15 @@ import {
   writeCell,
 } from '@nianbao/model';
 import { PAGE_NUMBER } from './aliases.js';
+import { decodeText, sniffFormat, type TextEncodingName } from './detect.js';
 import { type Line, textLines } from './document.js';
-import { importDocx, isZip } from './docx.js';
+import { importDocx } from './docx.js';
 import { htmlLines } from './html.js';
 import { readMeta } from './meta.js';
 import { narrativeBlocks } from './narrative.js';
 import { fold } from './normalise.js';
 import { findParts, type PartKey, type PartStart, splitInlineHeadings } from './parts.js';
+import { importPdf, MAX_PDF_BYTES } from './pdf.js';
 import { type Region, readRegion } from './records.js';
 import { newReading, readT2, readT3, readT4, T2_PHRASES, T3_PHRASES, T4_PHRASES } from './tables.js';
 import type { ImportKind, ImportNote, ImportOptions, ImportResult, LayoutName } from './types.js';
@@ -29,52 +30,42 @@ function failure(code: ImportNote['code'], zh: string, en: string): ImportResult
   return { ok: false, notes: [{ code, severity: 'warning', cells: [], message: { zh, en } }] };
 }
 
-/** Decodes and screens the input; a string is returned for usable input, a failed result otherwise. */
-function screen(input: string | Uint8Array): string | ImportResult {
-  if (typeof input !== 'string') {
-    if (input.length > MAX_IMPORT_BYTES) {
-      return failure(
-        'input-too-large',
-        `输入过大（${(input.length / 1048576).toFixed(1)} MB），上限为 20 MB`,
-        `input too large (${(input.length / 1048576).toFixed(1)} MB); the limit is 20 MB`,
-      );
-    }
-    if ((input[0] === 0xff && input[1] === 0xfe) || (input[0] === 0xfe && input[1] === 0xff)) {
-      return failure(
-        'input-binary',
-        '输入是 UTF-16 编码，请另存为 UTF-8',
-        'the input is UTF-16; save it as UTF-8',
-      );
-    }
-    const nul = input.indexOf(0);
-    if (nul >= 0) {
-      return failure(
-        'input-binary',
-        `不是文本（第 ${nul} 字节为 NUL）：请先把 PDF、Word 等文件转换为文本或 HTML（如 pdftotext -layout）`,
-        `not text (NUL byte at offset ${nul}): convert PDF or Word files to text or HTML first (e.g. pdftotext -layout)`,
-      );
-    }
-    if (!isUtf8(input)) {
-      return failure(
-        'input-binary',
-        '不是 UTF-8 文本；若为 GBK/GB18030，请另存为 UTF-8',
-        'not UTF-8 text; if it is GBK/GB18030, save it as UTF-8',
-      );
-    }
-    return screen(new TextDecoder('utf-8').decode(input));
-  }
+/** Screens text input: too large, NUL characters (a binary file read as text), empty. */
+function screen(input: string): string | ImportResult {
   if (input.length > MAX_IMPORT_BYTES) {
     return failure('input-too-large', '输入过大，上限为 20 MB', 'input too large; the limit is 20 MB');
   }
   if (input.includes('\u0000')) {
     return failure(
       'input-binary',
-      '不是文本（含 NUL 字符）：请先把 PDF、Word 等文件转换为文本或 HTML',
-      'not text (contains NUL): convert PDF or Word files to text or HTML first',
+      '不是文本（含 NUL 字符）：请直接给出 PDF、Word 等文件的字节，或先转换为文本或 HTML',
+      'not text (contains NUL): give a PDF or Word file as bytes, or convert it to text or HTML first',
     );
   }
   if (input.trim() === '') return failure('input-empty', '输入为空', 'the input is empty');
   return input.replace(/^\uFEFF/, '');
+}
+
+function tooLarge(bytes: Uint8Array): ImportResult {
+  return failure(
+    'input-too-large',
+    `输入过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 20 MB`,
+    `input too large (${(bytes.length / 1048576).toFixed(1)} MB); the limit is 20 MB`,
+  );
+}
+
+/** The note saying which text encoding bytes were read in. */
+function encodingNote(encoding: TextEncodingName, bom: boolean): ImportNote {
+  const how = bom ? { zh: '（按字节顺序标记）', en: ' (from its byte order mark)' } : { zh: '', en: '' };
+  return {
+    code: 'input-encoding',
+    severity: 'info',
+    cells: [],
+    message: {
+      zh: `按 ${encoding} 编码读取${how.zh}`,
+      en: `read as ${encoding} text${how.en}`,
+    },
+  };
 }
 
 /** The most notes returned: a hostile or broken input can raise one per line, and nobody reads 10,000. */
@@ -162,26 +153,102 @@ function isWrapped(lines: readonly Line[]): boolean {
   return ended < text.length * 0.4;
 }
 
-function layoutOf(region: Region, kind: Exclude<ImportKind, 'auto'>): LayoutName {
+/** Where lines came from: the text kinds, or a PDF read by its geometry. */
+export type ReadKind = Exclude<ImportKind, 'auto'> | 'pdf';
+
+function layoutOf(region: Region, kind: ReadKind): LayoutName {
+  if (kind === 'pdf') return region.layout === 'html' ? 'pdf' : region.layout;
   return kind === 'html' ? 'html' : region.layout;
 }
 
 /**
- * Imports a published 政府信息公开工作年度报告 (text, pdftotext output, markdown, or HTML) into Report JSON.
+ * Imports a published 政府信息公开工作年度报告 into Report JSON: text, pdftotext output, markdown or HTML as a
+ * string, or the bytes of a file, whose format is told from the bytes (never the file name): DOCX (a zip with
+ * word/), text in UTF-8, UTF-16 with a BOM or GB18030/GBK (a note says which). A PDF needs the asynchronous
+ * {@link importDocument}; a legacy Word (.doc) or an Excel file is refused with a note naming it.
  * Tables are read by their labels; run-together digits are split by the tables' identities; cells the
  * input does not give are `null` (never 0). Never throws for bad input: `ok: false` says why.
  */
 export function importReport(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
-  // A zip (PK\x03\x04): a Word document, read into HTML and imported as a web page (src/docx.ts).
-  if (typeof input !== 'string' && isZip(input)) return importDocx(input, options, importReport);
-  const screened = screen(input);
+  if (typeof input === 'string') {
+    const screened = screen(input);
+    if (typeof screened !== 'string') return screened;
+    return importText(screened, options, []);
+  }
+  const sniffed = sniffFormat(input);
+  // A Word document may be larger than a text file (images): the DOCX reader has its own limits.
+  if (sniffed.format === 'docx') return importDocx(input, options, importReport);
+  if (input.length > MAX_IMPORT_BYTES) return tooLarge(input);
+  switch (sniffed.format) {
+    case 'pdf':
+      return failure(
+        'pdf-async',
+        '这是 PDF 文件：PDF 须用异步的 importDocument 读取（nianbao import 会这样做）',
+        'this is a PDF: a PDF is read by the asynchronous importDocument (as nianbao import does)',
+      );
+    case 'doc':
+      return failure(
+        'input-unsupported',
+        '这是旧版 Word（.doc，Word 97–2003）或其他 OLE 复合文档：请在 Word 或 WPS 中另存为 .docx 或 PDF',
+        'this is a legacy Word file (.doc, Word 97–2003) or another OLE compound file: save it as .docx or PDF in Word or WPS',
+      );
+    case 'xlsx':
+      return failure(
+        'input-unsupported',
+        '这是 Excel 工作簿（.xlsx）：暂不读取；请另存为 PDF 或网页（HTML）',
+        'this is an Excel workbook (.xlsx), which is not read yet; save it as PDF or a web page (HTML)',
+      );
+    case 'binary':
+      return failure(
+        'input-binary',
+        `这是${sniffed.what.zh}，不是年度报告的文本、网页、PDF 或 Word 文件`,
+        `this is ${sniffed.what.en}, not a report as text, a web page, PDF or Word file`,
+      );
+    default:
+      break;
+  }
+  const decoded = decodeText(input);
+  if (!decoded.ok) return failure('input-binary', decoded.zh, decoded.en);
+  const screened = screen(decoded.text);
   if (typeof screened !== 'string') return screened;
-  const text = screened;
+  return importText(screened, options, [encodingNote(decoded.encoding, decoded.bom)]);
+}
+
+/**
+ * Imports a published report from a string or a file's bytes of any format importReport takes, and PDF (text
+ * layer read with pdf.js; tables rebuilt from their geometry). Never rejects for bad input.
+ */
+export async function importDocument(
+  input: string | Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  if (typeof input !== 'string' && sniffFormat(input).format === 'pdf') {
+    if (input.length > MAX_PDF_BYTES) return tooLarge(input);
+    return importPdf(input, options, importLines);
+  }
+  return importReport(input, options);
+}
+
+/** Text (decoded and screened) into a report. */
+function importText(text: string, options: ImportOptions, before: ImportNote[]): ImportResult {
   const kind = options.kind === undefined || options.kind === 'auto' ? detectKind(text) : options.kind;
-  const ambiguous = options.ambiguous ?? 'best';
   const lines = kind === 'html' ? htmlLines(text) : splitInlineHeadings(textLines(text));
+  return importLines(lines, kind, options, before);
+}
+
+/**
+ * The importer proper, on the lines of a document however they were obtained (text, HTML, a PDF's geometry).
+ * `kind` says where the lines came from: `html` and `pdf` lines carry their structure (paragraphs, grid rows).
+ */
+export function importLines(
+  lines: readonly Line[],
+  kind: ReadKind,
+  options: ImportOptions,
+  before: readonly ImportNote[] = [],
+): ImportResult {
+  const ambiguous = options.ambiguous ?? 'best';
   const parts = findParts(lines);
-  const notes: ImportNote[] = [];
+  const notes: ImportNote[] = [...before];
   const reading = newReading();
   const layouts: Partial<Record<TableId, LayoutName>> = {};
 
@@ -206,11 +273,12 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
     readT4(t4Region, reading, ambiguous);
   }
   if (!t2Lines && !t3Lines && !t4Lines) {
-    return failure(
+    const noTables = failure(
       'no-tables',
       '没有找到年度报告的表格（“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”都不在输入中）',
       'no annual-report tables found (none of the headings 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况 is in the input)',
     );
+    return { ok: false, notes: [...noTables.notes, ...before] };
   }
   const tableCaptions = { t2: t2Lines, t3: t3Lines, t4: t4Lines };
   for (const [id, found] of Object.entries(tableCaptions)) {
@@ -242,7 +310,7 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
   for (const note of reading.notes) notes.push(note);
 
   // Narrative.
-  const wrapped = kind !== 'html' && isWrapped(lines);
+  const wrapped = kind === 'text' || kind === 'markdown' ? isWrapped(lines) : false;
   const sections: ReportSections = {};
   const overview = partLines(lines, parts, 'overview');
   if (overview) sections.overview = narrativeBlocks(overview, wrapped);

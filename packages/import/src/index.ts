@@ -3,7 +3,7 @@
  * nianbao Report JSON, with the findings of the cross-checker and notes on how each table was read.
  */
 export { type AuditRow, type AuditSummary, auditRow, auditSummary } from './audit.js';
-export { detectKind, importReport, MAX_IMPORT_BYTES } from './import-report.js';
+export { detectKind, importDocument, importReport, MAX_IMPORT_BYTES } from './import-report.js';
 export {
   type ImportFileOptions,
   type ImportFileResult,

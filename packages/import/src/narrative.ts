@@ -10,7 +10,8 @@ const LEVEL4 = /^\s*[(（]\d{1,2}[)）]/;
 const TOP = /^\s*[一二三四五六七八九十]+\s*、/;
 const FURNITURE = /\s*(?:附件下载|打印本页|关闭窗口|【打印】|【关闭】|【字体：大 中 小】)\s*$/;
 
-function headingLevel(text: string): 2 | 3 | 4 | undefined {
+/** The heading level a numbered line opens (一、 （一） 1. （1）), or undefined for a line that is not numbered. */
+export function headingLevel(text: string): 2 | 3 | 4 | undefined {
   const folded = fold(text);
   // A renumbered report (007) gives the overview's items top-level numbers: short such lines are headings.
   if (TOP.test(folded) && folded.trim().length <= 25 && !/[。；;]/.test(folded)) return 2;

@@ -5,8 +5,10 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '@nianbao/model';
 import { compiledExecArgv } from '@nianbao/model/worker-flags';
-import { MAX_DOCX_BYTES } from './docx.js';
-import { importReport, MAX_IMPORT_BYTES } from './import-report.js';
+import { sniffFormat } from './detect.js';
+import { isZip, MAX_DOCX_BYTES } from './docx.js';
+import { importDocument, MAX_IMPORT_BYTES } from './import-report.js';
+import { MAX_PDF_BYTES } from './pdf.js';
 import type { ImportKind, ImportResult } from './types.js';
 
 /*
@@ -68,13 +70,16 @@ function fsReason(error: unknown): LocalizedText {
   return { zh: `无法读取（${reason}）`, en: `cannot be read (${reason})` };
 }
 
-/** True when the file's first four bytes are a zip's local file header (PK\x03\x04). */
-async function startsWithZip(path: string): Promise<boolean> {
+/** The largest file of this format read: a Word document or PDF (images inside) may be larger than text. */
+async function sizeLimit(path: string): Promise<number> {
   const handle = await open(path, 'r');
   try {
-    const head = new Uint8Array(4);
-    await handle.read(head, 0, 4, 0);
-    return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    const head = new Uint8Array(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const format = sniffFormat(head.subarray(0, bytesRead)).format;
+    // sniffFormat sees only the head here: a zip is a DOCX for the limit's sake (the reader then checks it).
+    if (isZip(head)) return MAX_DOCX_BYTES;
+    return format === 'pdf' ? MAX_PDF_BYTES : MAX_IMPORT_BYTES;
   } finally {
     await handle.close();
   }
@@ -90,8 +95,9 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    // A Word document may be larger (images): up to MAX_DOCX_BYTES when its first bytes say zip.
-    if (info.size > MAX_IMPORT_BYTES && !(info.size <= MAX_DOCX_BYTES && (await startsWithZip(path)))) {
+    // A Word document or a PDF may be larger (images): the limit of the format its first bytes say.
+    const limit = info.size > MAX_IMPORT_BYTES ? await sizeLimit(path) : MAX_IMPORT_BYTES;
+    if (info.size > limit) {
       // Refused on its size alone: the file is never read into memory.
       const mb = (info.size / 1048576).toFixed(1);
       return {
@@ -102,8 +108,8 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
             severity: 'warning',
             cells: [],
             message: {
-              zh: `输入过大（${mb} MB），上限为 20 MB`,
-              en: `input too large (${mb} MB); the limit is 20 MB`,
+              zh: `输入过大（${mb} MB），上限为 ${limit / 1048576} MB`,
+              en: `input too large (${mb} MB); the limit is ${limit / 1048576} MB`,
             },
           },
         ],
@@ -114,8 +120,8 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
     return failed(fsReason(error));
   }
   try {
-    // Bytes, not text: importReport tells binary, UTF-16 and GBK files from text and says so.
-    return importReport(bytes, { kind: options.kind ?? 'auto' });
+    // Bytes, not text: the format (PDF, DOCX, text in UTF-8, UTF-16 or GBK) is told from them and noted.
+    return await importDocument(bytes, { kind: options.kind ?? 'auto' });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return failed({ zh: `导入时出错（${reason}）`, en: `the importer failed (${reason})` });

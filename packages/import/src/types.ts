@@ -37,6 +37,11 @@ export type NoteCode =
   | 'input-binary'
   | 'input-too-large'
   | 'input-unreadable'
+  | 'input-encoding'
+  | 'input-unsupported'
+  | 'pdf-async'
+  | 'pdf-no-text'
+  | 'pdf-encrypted'
   | 'no-tables'
   | 'legacy-arithmetic';
 
@@ -66,8 +71,16 @@ export interface ImportConfidence {
   missing: CellAddress[];
 }
 
-/** What the layouts of the input were, as detected. */
-export type LayoutName = 'html' | 'tsv' | 'pipe' | 'pdftotext' | 'cell-per-line' | 'run-together' | 'spaced';
+/** What the layouts of the input were, as detected (`pdf`: a grid rebuilt from a PDF's geometry). */
+export type LayoutName =
+  | 'html'
+  | 'pdf'
+  | 'tsv'
+  | 'pipe'
+  | 'pdftotext'
+  | 'cell-per-line'
+  | 'run-together'
+  | 'spaced';
 
 /** The result of `importReport`. Never thrown: bad input gives `ok: false`. */
 export type ImportResult =
