@@ -6,6 +6,7 @@
 export * from './core.js';
 export {
   type ParseIssue,
+  type ParseIssueCode,
   type ParseResult,
   parseReport,
   parseReportJson,

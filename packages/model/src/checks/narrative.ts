@@ -120,8 +120,21 @@ const NUMERAL = /[\d零〇一二两三四五六七八九十百千]/;
  * and, where that fails, an end-anchored pattern reads a number just before it (「16 件结转至2024年」,
  * 「40 件予以公开」). A number read after a keyword is not read again before the next one.
  */
-const VERBS = ['收到', '受理', '新收', '接收', '接到'];
-const NEGATIONS = ['未', '没有', '无'];
+/*
+ * The fixed words the scanner looks for, by class: the only place they are listed. The keyword pattern is
+ * built from these lists and a matched word is classified by looking it up in the same lists, so a word added
+ * here is both found and classified (nothing decides by a word's first character).
+ */
+/** Verbs of receiving applications: the number after them is 一 (or 一 + 二, see `ReceivedQuote.strict`). */
+const VERBS: readonly string[] = ['收到', '受理', '新收', '接收', '接到'];
+/** A verb with this word just before it is negated (「未收到」, 「没收到」, 「没有受理」): not a count. */
+const VERB_NEGATORS: readonly string[] = ['未', '没', '没有'];
+/** The words of applications carried over from last year (二). */
+const CARRIED_OVER_WORDS: readonly string[] = ['上年结转', '上一年结转', '上年度结转', '上一年度结转'];
+/** The words of applications carried forward (四); 转入 is read only before a count (「3 件转入下年度」). */
+const CARRIED_FORWARD_WORDS: readonly string[] = ['结转', '转入'];
+/** Words opening a claim that there were none (「未收到申请」, 「无行政复议」). */
+const NEGATIONS: readonly string[] = ['未', '没有', '无'];
 const VERB_TAIL = new RegExp(`(${GAP}{0,30}?)${NUM}${UNIT}`, 'y');
 /** The rest of the clause after a bare 「收到 N 件」 (up to 20 characters). */
 const REST_OF_CLAUSE = new RegExp(`${REST}{0,20}`, 'y');
@@ -171,43 +184,48 @@ const OVER = -3;
 const FORWARD = -4;
 const NEGATION = -5;
 
-/** The class of a matched keyword, by its first character (no keyed category starts like a fixed word). */
-function kindOf(word: string, keywords: readonly string[]): number {
-  switch (word.charCodeAt(0)) {
-    case 0x6536: // 收到
-    case 0x53d7: // 受理
-    case 0x65b0: // 新收
-    case 0x63a5: // 接收, 接到
-      return VERB;
-    case 0x4e0a: // 上年结转, 上一年度结转 …
-      return OVER;
-    case 0x7ed3: // 结转
-    case 0x8f6c: // 转入
-      return FORWARD;
-    case 0x672a: // 未
-    case 0x6ca1: // 没有
-      return NEGATION;
-    default:
-      // 无 alone is a negation; 无法提供 is a keyed category.
-      return word.length === 1 && word.charCodeAt(0) === 0x65e0 ? NEGATION : keywords.indexOf(word);
-  }
+/** Every fixed word and its class, from the word lists above. */
+const FIXED_WORDS: ReadonlyMap<string, number> = new Map([
+  ...VERBS.map((word) => [word, VERB] as const),
+  ...CARRIED_OVER_WORDS.map((word) => [word, OVER] as const),
+  ...CARRIED_FORWARD_WORDS.map((word) => [word, FORWARD] as const),
+  ...NEGATIONS.map((word) => [word, NEGATION] as const),
+]);
+
+/** The scanner of one keyword list: its pattern and each matched word's class. */
+interface KeywordScanner {
+  readonly keywords: readonly string[];
+  readonly key: string;
+  readonly re: RegExp;
+  readonly classOf: ReadonlyMap<string, number>;
 }
 
-let keywordCache: { keywords: readonly string[]; key: string; re: RegExp } | undefined;
+let keywordCache: KeywordScanner | undefined;
 
-/** The keyword scanner for a keyword list, compiled once (callers pass the same list every time). */
-function keywordPattern(keywords: readonly string[]): RegExp {
-  if (keywordCache?.keywords === keywords) return keywordCache.re;
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The keyword scanner for a keyword list, compiled once (callers pass the same list every time). A keyed
+ * category that is also a fixed word would be read twice over: that is a programming error and throws.
+ */
+function keywordScanner(keywords: readonly string[]): KeywordScanner {
+  if (keywordCache?.keywords === keywords) return keywordCache;
   const key = keywords.join('|');
   if (keywordCache?.key === key) {
     keywordCache = { ...keywordCache, keywords };
-  } else {
-    // Longer words first, so 无法提供 is one keyword and not 无 + 法提供.
-    const escaped = keywords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const words = [...escaped, ...VERBS, '上一?年度?结转', '结转', '转入', ...NEGATIONS];
-    keywordCache = { keywords, key, re: new RegExp(words.join('|'), 'g') };
+    return keywordCache;
   }
-  return keywordCache.re;
+  const classOf = new Map(FIXED_WORDS);
+  keywords.forEach((word, index) => {
+    if (classOf.has(word)) throw new Error(`narrative keyword ${word} is also a fixed word of the scanner`);
+    classOf.set(word, index);
+  });
+  // Longer words first, so 无法提供 is one keyword and not 无 + 法提供, 上年结转 not 结转.
+  const words = [...classOf.keys()].sort((a, b) => b.length - a.length).map(escapeWord);
+  keywordCache = { keywords, key, re: new RegExp(words.join('|'), 'g'), classOf };
+  return keywordCache;
 }
 
 function stickyAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -225,7 +243,7 @@ export function scanNarrative(
   caseKeywords: readonly string[] = [],
 ): NarrativeCounts {
   const out: NarrativeCounts = { received: [], carriedOver: [], carriedForward: [], keyed: [], claims: [] };
-  const re = keywordPattern(keywords);
+  const { re, classOf } = keywordScanner(keywords);
   /** End of the last number read after a keyword: a reversed form may not read it again. */
   let readUntil = 0;
   /** End of the clause of the last 复议/诉讼 none-claim: one claim per clause. */
@@ -236,7 +254,7 @@ export function scanNarrative(
     const start = m.index;
     const end = start + word.length;
     const resume = re.lastIndex;
-    const kind = kindOf(word, keywords);
+    const kind = classOf.get(word) as number;
     if (kind >= 0) {
       const keyed = kind;
       const tail = stickyAt(KEYED_TAIL, text, end);
@@ -262,11 +280,9 @@ export function scanNarrative(
         }
       }
     } else if (kind === VERB) {
-      const before = text.charCodeAt(start - 1);
-      const negated =
-        before === 0x672a /* 未 */ ||
-        before === 0x6ca1 /* 没 */ ||
-        (before === 0x6709 /* 有 */ && text.charCodeAt(start - 2) === 0x6ca1);
+      const negated = VERB_NEGATORS.some(
+        (negator) => start >= negator.length && text.startsWith(negator, start - negator.length),
+      );
       const tail = negated ? null : stickyAt(VERB_TAIL, text, end);
       if (tail && acceptReceived(tail[1] ?? '', text, VERB_TAIL.lastIndex)) {
         readUntil = VERB_TAIL.lastIndex;
@@ -369,13 +385,52 @@ function endsSentence(code: number): boolean {
   return code === 0x3002 /* 。 */ || code === 0xff1b /* ； */ || code === 0x3b /* ; */ || code === 0x0a;
 }
 
-/** The sentence (up to 。；; or a line break) around position `at`. */
-function sentenceAt(text: string, at: number): string {
-  let start = at;
-  while (start > 0 && !endsSentence(text.charCodeAt(start - 1))) start--;
-  let end = at;
-  while (end < text.length && !endsSentence(text.charCodeAt(end))) end++;
-  return text.slice(start, end);
+/**
+ * The sentences of a paragraph (split at 。；; and line breaks), found in one pass, each tested against
+ * PERIOD_CLAUSE at most once: `at` is asked in increasing order within one pass over the matches, so the whole
+ * lookup is linear in the paragraph however many dates one sentence holds.
+ */
+class Sentences {
+  private readonly ends: number[] = [];
+  private readonly period: (boolean | undefined)[] = [];
+  private cursor = 0;
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (endsSentence(text.charCodeAt(i))) this.ends.push(i);
+    this.ends.push(text.length);
+  }
+
+  /** Starts another pass over the matches (from the paragraph's start). */
+  rewind(): void {
+    this.cursor = 0;
+  }
+
+  /** The index of the sentence holding position `at` (not before the last one asked in this pass). */
+  private indexAt(at: number): number {
+    while ((this.ends[this.cursor] as number) < at) this.cursor++;
+    return this.cursor;
+  }
+
+  /** Whether the sentence at `at` speaks of the statistics period (统计/期限/数据…). */
+  isPeriod(at: number): boolean {
+    const i = this.indexAt(at);
+    let cached = this.period[i];
+    if (cached === undefined) {
+      cached = PERIOD_CLAUSE.test(this.sentence(i));
+      this.period[i] = cached;
+    }
+    return cached;
+  }
+
+  /** The text of the sentence at `at`. */
+  textAt(at: number): string {
+    return this.sentence(this.indexAt(at));
+  }
+
+  private sentence(i: number): string {
+    const start = i === 0 ? 0 : (this.ends[i - 1] as number) + 1;
+    return this.text.slice(start, this.ends[i]);
+  }
 }
 
 /**
@@ -388,13 +443,14 @@ export function periodYears(preamble: unknown): { years: number[]; text: string 
   if (!Array.isArray(preamble)) return { years, text };
   for (const paragraph of preamble) {
     if (typeof paragraph !== 'string' || !PERIOD_CLAUSE.test(paragraph)) continue;
+    const sentences = new Sentences(paragraph);
     for (const re of [FULL_DATE, YEAR_OF_REPORT]) {
+      sentences.rewind();
       re.lastIndex = 0;
       for (let m = re.exec(paragraph); m !== null; m = re.exec(paragraph)) {
-        const sentence = sentenceAt(paragraph, m.index);
-        if (!PERIOD_CLAUSE.test(sentence)) continue;
+        if (!sentences.isPeriod(m.index)) continue;
         years.push(Number(m[1]));
-        if (text === '') text = sentence.trim();
+        if (text === '') text = sentences.textAt(m.index).trim();
       }
       // Full dates name the period when present; 「YYYY年度」 is the fallback.
       if (years.length > 0) break;

@@ -4,20 +4,50 @@ import { formatPath, type PathSegment } from './path.js';
 import { MAX_YEAR, MIN_YEAR, type Role } from './report-schema.js';
 
 /**
- * One problem found in an input. `code` is a stable machine id:
- * `wrong-type`, `missing`, `unknown-key`, `empty`, `not-a-count`, `not-an-amount`, `bad-year`, `bad-date`,
- * `bad-value`, `format-version`, `invalid`, `json-syntax`, `too-large`, `too-deep`, `unreadable`, and
- * `too-many-issues` (path ``: how many more problems were found than are listed).
+ * The stable machine id of a problem found in an input. From `parseReport` / `parseReportJson`: `wrong-type`,
+ * `missing`, `unknown-key`, `empty`, `not-a-count`, `not-an-amount`, `bad-year`, `bad-date`, `bad-value`,
+ * `format-version`, `invalid`, `json-syntax`, `too-large`, `too-deep`, `unreadable`, and `too-many-issues`
+ * (path ``: how many more problems were found than are listed). Reading a file before it is parsed (the CLI,
+ * the server) adds `not-found`, `is-directory`, `not-a-file`, `binary` and `not-utf8`; `empty`, `too-large`
+ * and `unreadable` are shared.
  */
+export type ParseIssueCode =
+  | 'wrong-type'
+  | 'missing'
+  | 'unknown-key'
+  | 'empty'
+  | 'not-a-count'
+  | 'not-an-amount'
+  | 'bad-year'
+  | 'bad-date'
+  | 'bad-value'
+  | 'format-version'
+  | 'invalid'
+  | 'json-syntax'
+  | 'too-large'
+  | 'too-deep'
+  | 'unreadable'
+  | 'too-many-issues'
+  | 'not-found'
+  | 'is-directory'
+  | 'not-a-file'
+  | 'binary'
+  | 'not-utf8';
+
+/** One problem found in an input, located by its JSON path, with a stable code and a zh/en message. */
 export interface ParseIssue {
   /** Dotted JSON path of the offending value, e.g. `t3.received.naturalPerson`; `` for the root. */
   path: string;
-  code: string;
+  code: ParseIssueCode;
   message: LocalizedText;
 }
 
 /** Builds an issue whose message opens with the path: `t3.received.naturalPerson：…` / `…: …`. */
-export function issue(segments: readonly PathSegment[], code: string, text: LocalizedText): ParseIssue {
+export function issue(
+  segments: readonly PathSegment[],
+  code: ParseIssueCode,
+  text: LocalizedText,
+): ParseIssue {
   const path = formatPath(segments);
   const message =
     path === ''

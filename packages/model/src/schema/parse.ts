@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import type { LocalizedText, Report } from '../types.js';
-import { got, issue, missingIssue, type ParseIssue, unknownKeyIssue, valueIssue } from './issues.js';
+import {
+  got,
+  issue,
+  missingIssue,
+  type ParseIssue,
+  type ParseIssueCode,
+  unknownKeyIssue,
+  valueIssue,
+} from './issues.js';
 import { findDeepNesting, findJsonSyntaxError, lineColumn, numberTexts } from './json-text.js';
 import { formatPath, type PathSegment } from './path.js';
 import { type Role, reportZodSchema, roleOf } from './report-schema.js';
 
-export type { ParseIssue } from './issues.js';
+export type { ParseIssue, ParseIssueCode } from './issues.js';
 
 /** The outcome of parsing: the report, or every problem found (never just the first). */
 export type ParseResult = { ok: true; report: Report } | { ok: false; errors: ParseIssue[] };
@@ -240,7 +248,7 @@ function parseGuarded(input: unknown, numberText: NumberText | undefined): Parse
 }
 
 /** An issue about the text as a whole (path ``), worded without the "root" prefix. */
-function textIssue(code: string, message: LocalizedText): ParseIssue {
+function textIssue(code: ParseIssueCode, message: LocalizedText): ParseIssue {
   return { path: '', code, message };
 }
 

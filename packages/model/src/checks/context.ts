@@ -1,0 +1,98 @@
+import type { CellAddress, LocalizedText, Report } from '../types.js';
+import { type CellValues, cellIndex, KIND_INVALID, KIND_NULL } from './cell-values.js';
+import { labelList } from './labels.js';
+import type { NarrativeReading } from './narrative-reading.js';
+import type { Evaluation, RuleId, RuleSpec } from './rules.js';
+
+/*
+ * What the engine (check.ts) hands each rule's evaluator, and the helpers every rule family uses to report an
+ * instance. In check mode (`passes: false`) a passing instance allocates nothing: messages are built only for
+ * what is reported, which keeps checkReport on a clean report fast.
+ */
+
+/** One rule instance's status. */
+export type Status = Evaluation['status'];
+
+/** The state of one `checkReport` / `evaluateReport` call, shared by the evaluators. */
+export interface Ctx {
+  readonly report: Report;
+  readonly values: CellValues;
+  readonly previous: Report | undefined;
+  readonly previousValues: CellValues | undefined;
+  readonly passes: boolean;
+  readonly out: Evaluation[];
+  /** The rule being evaluated: `emit` takes its id and severity from here. */
+  rule: RuleSpec;
+  /** Parts 一 and 六 scanned once per report (narrative-reading.ts), shared by the narrative rules. */
+  narrative: NarrativeReading | undefined;
+}
+
+/**
+ * A rule as the engine runs it: its metadata (what `RULES` publishes), where it sorts, the statutory cells
+ * its instances may name, and its evaluator. Each family file (checks/rules/*.ts) defines its rules with this,
+ * metadata beside evaluator.
+ */
+export interface RuleDefinition<Id extends RuleId = RuleId> extends RuleSpec {
+  readonly id: Id;
+  /**
+   * Where the rule's findings sort among all rules (ascending; ids of other families interleave, so this is
+   * a number rather than a position in one file). Unique; leave gaps so a rule can be put in between.
+   */
+  readonly rank: number;
+  /** Every statutory cell an instance of the rule may name in `cells` (derived from the table structure). */
+  readonly reads: () => readonly CellAddress[];
+  /** Appends the rule's instances to `ctx.out` with `emit`. */
+  readonly evaluate: (ctx: Ctx) => void;
+}
+
+/** Whether an instance with this status is reported (checked before building anything for it). */
+export function kept(ctx: Ctx, status: Status): boolean {
+  return status !== 'pass' || ctx.passes;
+}
+
+/** Builds and appends one evaluation of the current rule. `build` runs only when the instance is kept. */
+export function emit(
+  ctx: Ctx,
+  status: Status,
+  build: () => { cells: CellAddress[]; message: LocalizedText } & Partial<Evaluation>,
+): void {
+  if (status === 'pass' && !ctx.passes) return;
+  const { cells, message, expected, actual, sides, column } = build();
+  const evaluation: Evaluation = {
+    rule: ctx.rule.id,
+    severity: ctx.rule.severity,
+    status,
+    cells,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+    message,
+  };
+  if (sides) evaluation.sides = sides;
+  if (column !== undefined) evaluation.column = column;
+  ctx.out.push(evaluation);
+}
+
+/** The cells among `addresses` that are blank or not a number (what makes an instance uncertain). */
+export function unusableCells(values: CellValues, addresses: readonly CellAddress[]): CellAddress[] {
+  return addresses.filter((address) => {
+    const kind = values.kind[cellIndex(address)];
+    return kind === KIND_NULL || kind === KIND_INVALID;
+  });
+}
+
+/** The tail of an uncertain instance's message: which cells could not be used. */
+export function uncertainNote(blank: readonly CellAddress[]): LocalizedText {
+  const list = labelList(blank);
+  return {
+    zh: `；无法核对，空白或无效的单元格：${list.zh}`,
+    en: `; cannot be checked, blank or invalid: ${list.en}`,
+  };
+}
+
+/** Two messages one after the other. */
+export function join(a: LocalizedText, b: LocalizedText): LocalizedText {
+  return { zh: a.zh + b.zh, en: a.en + b.en };
+}
+
+/** An empty message tail. */
+export const NO_NOTE: LocalizedText = { zh: '', en: '' };
