@@ -5,17 +5,29 @@
  * leading zero (`07` is two cells, 0 and 7) and has at most MAX_DIGITS digits.
  */
 
+import type { CellAddress } from '@nianbao/model';
+import type { ImportNote } from './types.js';
+
 /** The longest number a count cell holds in practice (a province's 行政处罚 reaches 7 digits). */
 export const MAX_DIGITS = 9;
 
-/** Every reading of a run, or as many as the budget allowed. */
+/**
+ * The most readings `readRun` collects. The number of readings of a run grows combinatorially with its length
+ * (a hostile row of digits has millions), while a person can judge a handful: past this many the search
+ * stops and says so (`limit: 'candidates'`), so memory stays bounded whatever the budget.
+ */
+export const MAX_CANDIDATES = 1000;
+
+/** Every reading of a run, or as many as the caps allowed. */
 export interface RunReadings {
-  /** Readings that `accept` allowed, in enumeration order. */
+  /** Readings that `accept` allowed, in enumeration order (at most MAX_CANDIDATES). */
   readonly candidates: number[][];
   /** Readings of the right length, before `accept` (for reporting when none is accepted). */
   readonly total: number;
-  /** False when the budget ran out before every reading was seen. */
+  /** False when a cap stopped the search before every reading was seen. */
   readonly complete: boolean;
+  /** Which cap stopped it: the step budget, or MAX_CANDIDATES readings collected. */
+  readonly limit?: 'steps' | 'candidates';
 }
 
 /**
@@ -34,6 +46,7 @@ export function readRun(
   let total = 0;
   let steps = 0;
   let complete = true;
+  let limit: RunReadings['limit'];
   const values: number[] = [];
   // Minimum cells still needed after token t (each remaining token gives at least one).
   const tokenCount = tokens.length;
@@ -46,13 +59,19 @@ export function readRun(
     if (!complete) return;
     if (++steps > budget) {
       complete = false;
+      limit = 'steps';
       return;
     }
     const token = tokens[t];
     if (token === undefined) {
       if (partsLeft === 0) {
         total++;
-        if (accept(values)) candidates.push([...values]);
+        if (!accept(values)) return;
+        candidates.push([...values]);
+        if (candidates.length >= MAX_CANDIDATES) {
+          complete = false;
+          limit = 'candidates';
+        }
       }
       return;
     }
@@ -84,7 +103,38 @@ export function readRun(
     }
   };
   if (count > 0 && tokens.every((token) => /^\d+(\.\d+)?$/.test(token))) rec(0, 0, count);
-  return { candidates, total, complete };
+  return limit === undefined ? { candidates, total, complete } : { candidates, total, complete, limit };
+}
+
+/**
+ * The `run-capped` note for a run whose search a cap stopped (`undefined` when it ran to the end): which row,
+ * which cap, and that the cells may be read wrongly or not at all. The reader pushes it with the run's cells.
+ */
+export function runCapNote(
+  readings: RunReadings,
+  run: { label: string; raw: string; cells: CellAddress[]; line?: number },
+): ImportNote | undefined {
+  if (readings.limit === undefined) return undefined;
+  const why =
+    readings.limit === 'candidates'
+      ? {
+          zh: `读法超过 ${MAX_CANDIDATES} 种，只比较了前 ${MAX_CANDIDATES} 种`,
+          en: `it has more than ${MAX_CANDIDATES} readings; only the first ${MAX_CANDIDATES} were compared`,
+        }
+      : {
+          zh: '可能的读法太多，未能逐一比较',
+          en: 'it has too many possible readings to compare them all',
+        };
+  return {
+    code: 'run-capped',
+    severity: 'warning',
+    cells: run.cells,
+    message: {
+      zh: `“${run.label}”的数字连写（${run.raw}）${why.zh}；这些单元格可能读错或未读出，请核对原文`,
+      en: `the run-together digits of “${run.label}” (${run.raw}): ${why.en}; these cells may be misread or left blank, check the source`,
+    },
+    ...(run.line !== undefined ? { line: run.line } : {}),
+  };
 }
 
 /** Whether a reading's last value is the sum of the others (a 总计 column closes the row). */

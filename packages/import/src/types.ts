@@ -25,6 +25,7 @@ export type NoteCode =
   | 'format-legacy'
   | 'ambiguous-run'
   | 'run-split'
+  | 'run-capped'
   | 'cell-note'
   | 'missing-table'
   | 'missing-part'

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { blankReport, busyReport, seedReport } from '../fixtures/index.js';
 import { writeCell } from '../tables/cells.js';
+import { growth, MAX_GROWTH } from '../test-support/scaling.js';
 import type { Block, CellAddress, CellValue, Report, ReportMeta } from '../types.js';
 import { checkReport, evaluateReport } from './check.js';
-import { parseNumber, periodYears, repeatShare, scanNarrative } from './narrative.js';
+import { parseNumber, periodYears, repeatShare, SCANNER_WORDS, scanNarrative } from './narrative.js';
 import type { Evaluation, RuleId } from './rules.js';
 
 const paragraphs = (...texts: string[]): Block[] => texts.map((text) => ({ type: 'paragraph', text }));
@@ -499,4 +500,114 @@ describe('cross-year rules', () => {
       rules.has('carryover-continuity') || rules.has('narrative-copied') || rules.has('t2-stock-flow'),
     ).toBe(false);
   });
+});
+
+describe('the scanner’s word classes are data', () => {
+  const keywords = ['予以公开', '无法提供', '行政复议', '行政诉讼'];
+
+  it('reads a count after every listed verb of receiving, and none after a negated one', () => {
+    for (const verb of SCANNER_WORDS.verbs) {
+      const found = scanNarrative(`本年度${verb}政府信息公开申请 7 件。`, keywords);
+      expect(
+        found.received.map((quote) => quote.value),
+        verb,
+      ).toEqual([7]);
+      expect(scanNarrative(`本年度未${verb}政府信息公开申请 7 件。`, keywords).received, verb).toEqual([]);
+    }
+  });
+
+  it('reads every listed carried-over and carried-forward word', () => {
+    for (const word of SCANNER_WORDS.carriedOver) {
+      expect(
+        scanNarrative(`${word}申请 3 件。`, keywords).carriedOver.map((q) => q.value),
+        word,
+      ).toEqual([3]);
+    }
+    for (const word of SCANNER_WORDS.carriedForward) {
+      const found = scanNarrative(`另有 4 件${word}下年度继续办理。`, keywords);
+      expect(
+        found.carriedForward.map((q) => q.value),
+        word,
+      ).toEqual([4]);
+    }
+  });
+
+  it('reads a none-claim after every listed negation, and keeps 无法提供 a keyed category', () => {
+    for (const word of SCANNER_WORDS.negations) {
+      const claim = word === '无' ? '无行政复议案件' : `${word}发生行政复议案件`;
+      expect(
+        scanNarrative(`本年度${claim}。`, keywords).claims.map((c) => c.kind),
+        word,
+      ).toEqual(['review']);
+    }
+    expect(scanNarrative('无法提供 2 件。', keywords).keyed).toEqual([{ at: 0, end: 8, value: 2, key: 1 }]);
+  });
+
+  it('refuses a keyed category that is also a fixed word (a programming error)', () => {
+    expect(() => scanNarrative('结转 3 件', ['结转'])).toThrow(/fixed word/);
+  });
+});
+
+describe('the narrative readers are linear (time for 8n ≤ 10 × time for n)', () => {
+  const keywords = [
+    '予以公开',
+    '部分公开',
+    '不予公开',
+    '无法提供',
+    '不予处理',
+    '其他处理',
+    '行政复议',
+    '行政诉讼',
+  ];
+  const scan = (text: string): unknown => scanNarrative(text, keywords, keywords.slice(-2));
+  const shapes: {
+    reader: string;
+    run: (input: string) => unknown;
+    make: (n: number) => string;
+    n: number;
+  }[] = [
+    {
+      reader: 'scanNarrative (paragraphs of counts and claims)',
+      run: scan,
+      make: (n) =>
+        '本年度新收政府信息公开申请 596 件，上年结转 3 件，予以公开 40 件，结转下年度继续办理 2 件。未发生行政复议。\n'.repeat(
+          n,
+        ),
+      n: 200,
+    },
+    { reader: 'scanNarrative (repeated 未)', run: scan, make: (n) => '未'.repeat(n), n: 4000 },
+    { reader: 'scanNarrative (repeated 收到)', run: scan, make: (n) => '收到'.repeat(n), n: 2000 },
+    {
+      reader: 'scanNarrative (a digit run after a verb)',
+      run: scan,
+      make: (n) => `收到${'1'.repeat(n)}`,
+      n: 20_000,
+    },
+    {
+      reader: 'scanNarrative (a Chinese numeral run after a category)',
+      run: scan,
+      make: (n) => `予以公开${'一'.repeat(n)}`,
+      n: 20_000,
+    },
+    {
+      reader: 'periodYears (full dates in one statistics sentence)',
+      run: (text) => periodYears([text]),
+      make: (n) => `本报告统计期限为${'2024年1月1日、'.repeat(n)}`,
+      n: 200,
+    },
+    {
+      reader: 'periodYears (YYYY年度 in one statistics sentence)',
+      run: (text) => periodYears([text]),
+      make: (n) => `本报告数据为${'2024年度、'.repeat(n)}`,
+      n: 200,
+    },
+  ];
+  for (const shape of shapes) {
+    it(shape.reader, () => {
+      const ratio = growth(shape.run, shape.make(shape.n), shape.make(8 * shape.n));
+      expect(ratio, `${shape.reader}: 8 × the input took ${ratio.toFixed(1)} × the time`).toBeLessThan(
+        MAX_GROWTH,
+      );
+    });
+  }
 });

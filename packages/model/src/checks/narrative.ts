@@ -184,6 +184,19 @@ const OVER = -3;
 const FORWARD = -4;
 const NEGATION = -5;
 
+/** The scanner's fixed words by class, for tests that check every listed word is found and classified. */
+export const SCANNER_WORDS: {
+  readonly verbs: readonly string[];
+  readonly carriedOver: readonly string[];
+  readonly carriedForward: readonly string[];
+  readonly negations: readonly string[];
+} = {
+  verbs: VERBS,
+  carriedOver: CARRIED_OVER_WORDS,
+  carriedForward: CARRIED_FORWARD_WORDS,
+  negations: NEGATIONS,
+};
+
 /** Every fixed word and its class, from the word lists above. */
 const FIXED_WORDS: ReadonlyMap<string, number> = new Map([
   ...VERBS.map((word) => [word, VERB] as const),
