@@ -12,3 +12,4 @@ export {
   parseReportJson,
   reportJsonSchema,
 } from './schema/index.js';
+export * from './score/index.js';
