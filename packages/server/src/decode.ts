@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { LocalizedText } from '@nianbao/model';
+import type { LocalizedText, ParseIssueCode } from '@nianbao/model';
 
 /*
  * A request body meant as JSON text, decoded the way the command line reads a report file: refused when empty,
@@ -8,7 +8,9 @@ import type { LocalizedText } from '@nianbao/model';
  */
 
 /** The body as text, or why it is not UTF-8 JSON text. */
-export type DecodeResult = { ok: true; text: string } | { ok: false; code: string; message: LocalizedText };
+export type DecodeResult =
+  | { ok: true; text: string }
+  | { ok: false; code: Extract<ParseIssueCode, 'empty' | 'not-utf8' | 'binary'>; message: LocalizedText };
 
 /** Decodes a request body (or a multipart part) as UTF-8 text; `what` names it in the messages. */
 export function decodeUtf8(bytes: Uint8Array, what: LocalizedText): DecodeResult {

@@ -5,5 +5,5 @@
  */
 export { createServer, DEFAULT_BODY_LIMIT, type NianbaoServer, type ServerOptions } from './app.js';
 export { type RunningService, type ServeOptions, serve } from './listen.js';
-export type { Problem, ProblemCode, ProblemIssue } from './problem.js';
 export { runServe, type ServeArgs, ServeArgsError, serveOptions } from './main.js';
+export type { Problem, ProblemCode, ProblemIssue } from './problem.js';
