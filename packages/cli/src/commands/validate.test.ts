@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   cellLabel,
   checkReport,
@@ -10,10 +11,18 @@ import {
   parseReport,
   type Report,
   RULES,
+  type Scorecard,
+  scoreReport,
   statutoryCells,
   writeCell,
 } from '@nianbao/model';
-import { blankReport, busyReport, failingFixtures, seedReport } from '@nianbao/model/fixtures';
+import {
+  blankReport,
+  busyPreviousReport,
+  busyReport,
+  failingFixtures,
+  seedReport,
+} from '@nianbao/model/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, STACK_LINE } from '../../test/fake-io.js';
 import { MAX_ISSUES_SHOWN } from '../format/issues.js';
@@ -413,5 +422,105 @@ describe('validate: input that cannot be read or parsed', () => {
     expect(issues.at(-1)).toMatchObject({ path: '', code: 'too-many-issues' });
     expect(human).toContain(`另有 ${100 - MAX_ISSUES_SHOWN} 处问题（用 --json 查看）`);
     expect(human).toContain('[too-many-issues] — 另有 100 处问题未列出（只列出前 100 处）');
+  });
+});
+
+/** The model's example rulepack (宿迁-style), read from the model package in this repository. */
+const EXAMPLE_RULEPACK = join(
+  dirname(fileURLToPath(import.meta.resolve('@nianbao/model/package.json'))),
+  'src/score/examples/suqian.json',
+);
+
+describe('validate --score', () => {
+  it('prints the scorecard after the findings, every indicator with a status word and a reason', async () => {
+    const report = await file(busyReport);
+    const previous = await file(busyPreviousReport);
+    const result = await run(['validate', report, '--previous', previous, '--score'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const card = scoreReport(busyReport, { previous: busyPreviousReport });
+    const lines = result.stdout.split('\n');
+    const heading = lines.indexOf('评分（规则包：national） / scorecard (rulepack: national)');
+    expect(heading).toBeGreaterThan(lines.findIndex((line) => line.includes('✓ 通过 OK')));
+    for (const indicator of card.indicators) {
+      const line = lines.find((l) => l.includes(` ${indicator.id} `));
+      expect(line, indicator.id).toBeDefined();
+      const word = {
+        pass: '✓ 通过 pass',
+        partial: '◐ 部分 partial',
+        fail: '✗ 未通过 fail',
+        'not-applicable': '– 不适用 n/a',
+      }[indicator.status];
+      expect(line).toContain(word);
+      expect(result.stdout).toContain(indicator.reason.en);
+    }
+    expect(result.stdout).toContain(`得分 ${card.total}，满分 ${card.maximum}`);
+    expect(result.stderr).toBe('');
+  });
+
+  it('adds "score" to the --json object, equal to scoreReport', async () => {
+    const result = await run(['validate', await file(busyReport), '--score', '--json'], { cwd: dir });
+    const parsed = JSON.parse(result.stdout) as { ok: boolean; findings: Finding[]; score: Scorecard };
+    expect(Object.keys(parsed).sort()).toEqual(['findings', 'ok', 'score']);
+    expect(parsed.score).toEqual(scoreReport(busyReport));
+  });
+
+  it('keeps the contract shape without --score', async () => {
+    const result = await run(['validate', await file(busyReport), '--json'], { cwd: dir });
+    expect(Object.keys(JSON.parse(result.stdout) as object).sort()).toEqual(['findings', 'ok']);
+  });
+
+  it('scores several files as NDJSON lines, each with its score', async () => {
+    const names = [await file(busyReport), await file(seedReport)];
+    const result = await run(['validate', ...names, '--score', '--json'], { cwd: dir });
+    const objects = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; score: Scorecard });
+    expect(objects.map((o) => o.file)).toEqual(names);
+    expect(objects[1]?.score).toEqual(scoreReport(seedReport));
+  });
+
+  it('scores by a rulepack (implies --score) and prints its deductions', async () => {
+    const late = { ...busyReport, meta: { ...busyReport.meta, publishedAt: '2025-04-02' } };
+    const result = await run(['validate', await file(late), '--rulepack', EXAMPLE_RULEPACK, '--lang', 'en'], {
+      cwd: dir,
+    });
+    expect(result.stdout).toContain('scorecard (rulepack: 宿迁式扣分（示例）)');
+    expect(result.stdout).toMatch(/−1 after-march deducted: .* published 2025-04-02, after 2025-03-31/);
+    expect(result.stdout).toContain('scored by hand 2 infographic');
+    const { parseRulepackJson } = await import('@nianbao/model');
+    const pack = parseRulepackJson(await readFile(EXAMPLE_RULEPACK, 'utf8'));
+    if (!pack.ok) throw new Error('the example rulepack does not parse');
+    const card = scoreReport(late, { rulepack: pack.rulepack });
+    expect(result.stdout).toContain(`score ${card.earned} − 1 = ${card.total} of ${card.maximum}`);
+    // A late report is a warning, not an error: the exit code is the checker's, not the score's.
+    expect(result.code).toBe(0);
+  });
+
+  it('refuses a bad rulepack with exit 2, its JSON path and both languages, no stack trace', async () => {
+    const bad = await file({ rulepack: 1, name: 'x', deadlines: { government: '3-31' } }, 'bad-pack.json');
+    const human = await run(['validate', await file(busyReport), '--rulepack', bad], { cwd: dir });
+    expect(human.code).toBe(2);
+    expect(human.stdout).toContain('规则包（--rulepack） / rulepack (--rulepack): bad-pack.json');
+    expect(human.stdout).toContain('bad-pack.json: deadlines.government [bad-value]');
+    expect(human.stdout).toContain('MM-DD');
+    expect(human.all).not.toMatch(STACK_LINE);
+    const json = await run(['validate', await file(busyReport), '--rulepack', bad, '--json'], { cwd: dir });
+    expect(json.code).toBe(2);
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; file: string; errors: ParseIssue[] };
+    expect(parsed.ok).toBe(false);
+    expect(parsed.errors.map((error) => error.path)).toEqual(['deadlines.government']);
+  });
+
+  it('refuses a rulepack that is not JSON, or not there, with exit 2', async () => {
+    const broken = await file('{ "rulepack": 1, }', 'broken-pack.json');
+    const syntax = await run(['validate', await file(busyReport), '--rulepack', broken], { cwd: dir });
+    expect(syntax.code).toBe(2);
+    expect(syntax.stdout).toContain('[json-syntax]');
+    const missing = await run(['validate', await file(busyReport), '--rulepack', 'no-such-pack.json'], {
+      cwd: dir,
+    });
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toContain('[not-found]');
   });
 });

@@ -1,8 +1,10 @@
+import type { IndicatorResult, IndicatorStatus, ParseIssue, Rulepack, Scorecard } from '@nianbao/model';
 import {
   type CheckOptions,
   checkReport,
   type Finding,
   isReportOk,
+  type LocalizedText,
   type Report,
   RULES,
 } from '@nianbao/model/core';
@@ -18,7 +20,7 @@ import {
   outcomeExitCode,
 } from '../format/issues.js';
 import { localize } from '../format/lang.js';
-import { readReportFile } from '../read-report.js';
+import { readReportFile, readTextFile } from '../read-report.js';
 
 /** What `validate` checks: a file the user named, or the bundled seed when none is named. */
 type Input = { kind: 'file'; file: string } | { kind: 'bundled' };
@@ -79,9 +81,116 @@ function writeLines(context: CommandContext, lines: readonly string[]): void {
   context.io.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The largest rulepack read: a rulepack is a few kilobytes. */
+const MAX_RULEPACK_BYTES = 1024 * 1024;
+
+/** Reads and parses `--rulepack FILE`; every failure is a located issue. */
+async function readRulepackFile(
+  file: string,
+  cwd: string,
+): Promise<{ ok: true; rulepack: Rulepack } | { ok: false; errors: ParseIssue[] }> {
+  const text = await readTextFile(file, cwd, MAX_RULEPACK_BYTES);
+  if (!text.ok) return text;
+  const { parseRulepackJson } = await import('@nianbao/model');
+  return parseRulepackJson(text.text);
+}
+
+/** The scorer, loaded only when `--score` asks for it (it comes with the validator, zod). */
+type Scorer = (report: Report, previous: Report | undefined) => Scorecard;
+
+async function loadScorer(rulepack: Rulepack | undefined): Promise<Scorer> {
+  const { scoreReport } = await import('@nianbao/model');
+  return (report, previous) =>
+    scoreReport(report, { ...(previous ? { previous } : {}), ...(rulepack ? { rulepack } : {}) });
+}
+
+const STATUS_WORDS: Record<IndicatorStatus, { symbol: string; word: LocalizedText }> = {
+  pass: { symbol: '✓', word: { zh: '通过', en: 'pass' } },
+  partial: { symbol: '◐', word: { zh: '部分', en: 'partial' } },
+  fail: { symbol: '✗', word: { zh: '未通过', en: 'fail' } },
+  'not-applicable': { symbol: '–', word: { zh: '不适用', en: 'n/a' } },
+};
+
+/** Points as printed: at most two decimals, no trailing zeros (7.5, 10, 0.25). */
+function pointsText(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** One indicator line: `✓ 通过 pass  10/10  on-time  按期发布… — reason`. Never colour alone: symbol and word too. */
+function indicatorLine(result: IndicatorResult, options: FormatOptions): string {
+  const { style, lang } = options;
+  const { symbol, word } = STATUS_WORDS[result.status];
+  const tag = `${symbol} ${localize(word, lang, ' ')}`;
+  const coloured =
+    result.status === 'pass'
+      ? style.green(tag)
+      : result.status === 'fail'
+        ? style.red(tag)
+        : result.status === 'partial'
+          ? style.yellow(tag)
+          : style.dim(tag);
+  const score =
+    result.status === 'not-applicable'
+      ? `—/${pointsText(result.weight)}`
+      : `${pointsText(result.score)}/${pointsText(result.weight)}`;
+  const reason = localize(result.reason, lang);
+  return `  ${coloured} ${style.bold(score)} ${result.id} ${style.dim(localize(result.description, lang))}\n      ${reason}`;
+}
+
+/** The scorecard as text lines, after the findings. */
+function formatScorecard(card: Scorecard, options: FormatOptions): string[] {
+  const { style, lang } = options;
+  const heading = localize(
+    { zh: `评分（规则包：${card.rulepack}）`, en: `scorecard (rulepack: ${card.rulepack})` },
+    lang,
+  );
+  const lines = [style.bold(heading), ...card.indicators.map((result) => indicatorLine(result, options))];
+  for (const deduction of card.deductions) {
+    const applied = deduction.status === 'applied';
+    const mark = applied
+      ? style.red(`−${pointsText(deduction.points)}`)
+      : style.dim(`(−${pointsText(deduction.points)})`);
+    const state = localize(
+      applied
+        ? { zh: '扣分', en: 'deducted' }
+        : deduction.status === 'not-applied'
+          ? { zh: '未扣分', en: 'not deducted' }
+          : { zh: '无法判断', en: 'cannot be decided' },
+      lang,
+      ' ',
+    );
+    lines.push(
+      `  ${mark} ${deduction.id} ${state}: ${localize(deduction.description, lang)} — ${localize(deduction.reason, lang)}`,
+    );
+  }
+  for (const item of card.manual) {
+    const label = localize({ zh: '人工评分', en: 'scored by hand' }, lang, ' ');
+    lines.push(
+      style.dim(`  ? ${label} ${pointsText(item.weight)} ${item.id}: ${localize(item.description, lang)}`),
+    );
+  }
+  // "earned − deducted = total" only when something was deducted; otherwise the total alone.
+  const total =
+    card.deducted > 0
+      ? `${pointsText(card.earned)} − ${pointsText(card.deducted)} = ${pointsText(card.total)}`
+      : pointsText(card.total);
+  lines.push(
+    style.bold(
+      localize(
+        {
+          zh: `得分 ${total}，满分 ${pointsText(card.maximum)}（不含不适用与人工评分项）`,
+          en: `score ${total} of ${pointsText(card.maximum)} (not counting n/a and hand-scored items)`,
+        },
+        lang,
+      ),
+    ),
+  );
+  return lines;
+}
+
 /**
- * `nianbao validate [FILE…] [--previous FILE] [--json] [--lang zh|en]`: parses each report, runs every rule
- * and prints the findings. Exit 0 when every report is OK, 1 when one has a failing error-severity finding,
+ * `nianbao validate [FILE…] [--previous FILE] [--score] [--rulepack FILE] [--json] [--lang zh|en]`: parses each
+ * report, runs every rule and prints the findings; with `--score` (or `--rulepack`) also its scorecard. Exit 0 when every report is OK, 1 when one has a failing error-severity finding,
  * 2 when an input cannot be read or parsed (the worst wins; every file is still processed).
  */
 export const validateCommand: Command = {
@@ -90,7 +199,7 @@ export const validateCommand: Command = {
     zh: '检查报告：表格勾稽关系、叙述与表格一致、发布期限',
     en: 'check reports: table arithmetic, narrative vs tables, deadlines',
   },
-  usage: 'nianbao validate [FILE…] [--previous FILE] [--json] [--lang zh|en]',
+  usage: 'nianbao validate [FILE…] [--previous FILE] [--score] [--rulepack FILE] [--json] [--lang zh|en]',
   positionals: {
     name: 'FILE…',
     description: {
@@ -103,6 +212,21 @@ export const validateCommand: Command = {
       type: 'string',
       valueName: 'FILE',
       description: { zh: '上年报告，用于跨年度规则', en: "last year's report, for the cross-year rules" },
+    },
+    score: {
+      type: 'boolean',
+      description: {
+        zh: '同时输出评分：各指标通过/部分/未通过/不适用及理由，总分与满分',
+        en: 'also print the scorecard: each indicator pass/partial/fail/n/a with its reason, the total and maximum',
+      },
+    },
+    rulepack: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '按此规则包（JSON）评分，隐含 --score；默认为全国默认指标',
+        en: 'score by this rulepack (JSON); implies --score; default: the national indicators',
+      },
     },
     json: {
       type: 'boolean',
@@ -119,6 +243,10 @@ export const validateCommand: Command = {
     {
       zh: '--json：一个文件时输出 { "ok": 布尔, "findings": [...] }；多个文件时每行一个对象（NDJSON），另含 "file"；无法解析时为 { "ok": false, "file": ..., "errors": [{ "path", "code", "message" }] }。',
       en: '--json: one file prints { "ok": boolean, "findings": [...] }; several files print one object per line (NDJSON) with an added "file"; a file that cannot be parsed prints { "ok": false, "file": ..., "errors": [{ "path", "code", "message" }] }.',
+    },
+    {
+      zh: '--score：--json 时另含 "score"（评分卡：indicators、deductions、manual、earned、deducted、total、maximum）。规则包无法解析时退出码为 2，并列出每个错误的 JSON 路径。',
+      en: '--score: with --json the object also has "score" (the scorecard: indicators, deductions, manual, earned, deducted, total, maximum). A rulepack that cannot be parsed exits 2, listing each error with its JSON path.',
     },
     {
       zh: '文件大于 20 MB、不是 UTF-8 文本、不是 JSON 或不符合 Report JSON v1 时无法解析（退出码 2）。',
@@ -154,6 +282,27 @@ export const validateCommand: Command = {
       previous = read.report;
     }
 
+    let scorer: Scorer | undefined;
+    if (typeof values.rulepack === 'string') {
+      const read = await readRulepackFile(values.rulepack, io.cwd);
+      if (!read.ok) {
+        if (json) {
+          writeLines(context, [JSON.stringify({ ok: false, file: values.rulepack, errors: read.errors })]);
+        } else {
+          const heading = localize({ zh: '规则包（--rulepack）', en: 'rulepack (--rulepack)' }, options.lang);
+          writeLines(context, [
+            style.bold(`${heading}: ${values.rulepack}`),
+            ...formatParseFailure(values.rulepack, read.errors, options),
+            formatFileSummary({ kind: 'unreadable', file: values.rulepack, errors: read.errors }, options),
+          ]);
+        }
+        return EXIT.usage;
+      }
+      scorer = await loadScorer(read.rulepack);
+    } else if (values.score === true) {
+      scorer = await loadScorer(undefined);
+    }
+
     const inputs: Input[] =
       positionals.length === 0 ? [{ kind: 'bundled' }] : positionals.map((file) => ({ kind: 'file', file }));
     const several = inputs.length > 1;
@@ -186,10 +335,11 @@ export const validateCommand: Command = {
 
       const { findings, ok } = check(read.report, previous);
       outcomes.push({ kind: 'checked', file, ok, findings });
+      const score = scorer?.(read.report, previous);
       if (json) {
-        // The single-file shape is exactly the contract's { ok, findings }; NDJSON adds "file".
+        // The single-file shape is exactly the contract's { ok, findings }; NDJSON adds "file"; --score adds "score".
         const body = several ? { ok, file, findings } : { ok, findings };
-        lines.push(JSON.stringify(body, null, several ? undefined : 2));
+        lines.push(JSON.stringify(score ? { ...body, score } : body, null, several ? undefined : 2));
       } else {
         lines.push(inputHeading(input, read.report, options));
         if (previous) {
@@ -198,6 +348,7 @@ export const validateCommand: Command = {
         }
         lines.push(...formatFindings(findings, options), ...skippedNotes(read.report, previous, options));
         lines.push(formatSummary(findings, ok, options));
+        if (score) lines.push(...formatScorecard(score, options));
         if (several) lines.push('');
       }
       writeLines(context, lines);

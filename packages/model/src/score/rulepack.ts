@@ -192,14 +192,15 @@ function explain(input: unknown, zodIssue: z.core.$ZodIssue): ParseIssue[] {
       return zodIssue.keys.map((key) => {
         const allowed = keysAt(input, path).filter((candidate) => candidate !== key);
         const near = closest(key, allowed);
-        const hint = near
-          ? { zh: `，是否应为 "${near}"？`, en: `; did you mean "${near}"?` }
-          : { zh: '', en: '' };
+        // A near key is the likely fix; without one, the whole list of keys allowed here.
         const list = allowed.join(', ');
-        return issue([...path, key], 'unknown-key', {
-          zh: `未知字段${hint.zh}（可用：${list}）`,
-          en: `unknown key${hint.en} (allowed: ${list})`,
-        });
+        return issue(
+          [...path, key],
+          'unknown-key',
+          near
+            ? { zh: `未知字段，是否应为 "${near}"？`, en: `unknown key; did you mean "${near}"?` }
+            : { zh: `未知字段（可用：${list}）`, en: `unknown key (allowed: ${list})` },
+        );
       });
     case 'too_small':
       if (typeof value === 'string')
