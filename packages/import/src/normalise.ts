@@ -32,7 +32,7 @@ const IDEOGRAPH = /[\u3400-\u9fff]/;
  * Simplified form of `text` with its length kept: OpenCC's phrase table may change a phrase's length, and
  * positions in folded text must stay positions in the original, so then each character is converted alone.
  */
-function simplified(text: string): string {
+export function simplified(text: string): string {
   if (!IDEOGRAPH.test(text)) return text;
   const whole = toSimplified(text);
   if (whole.length === text.length) return whole;

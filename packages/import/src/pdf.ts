@@ -115,6 +115,29 @@ function resources(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
 }
 
+/**
+ * Kangxi radicals (U+2F00–U+2FDF), CJK radical supplements (U+2E80–U+2EFF) and compatibility ideographs
+ * (U+F900–U+FAFF) as the ideographs they stand for, and canonically equivalent characters in their NFC form: font subsetters (Chromium's, some Word exports) map glyphs
+ * shared by a radical and an ideograph to the radical in ToUnicode, so 二 reads back as ⼆. Only these are
+ * normalised (NFKC on all text would also turn full-width punctuation half-width).
+ */
+function unifyIdeographs(text: string): string {
+  // NFC first: canonical equivalents (U+2329 〈 is U+3008 〈; most compatibility ideographs) are the same text.
+  return text
+    .normalize('NFC')
+    .replace(/[\u2e80-\u2fdf\uf900-\ufaff]/gu, (ch) => RADICAL_SUPPLEMENT.get(ch) ?? ch.normalize('NFKC'));
+}
+
+/**
+ * The CJK radical supplements (U+2E80–U+2EFF) drawn exactly like a whole character, as that character (Unicode's
+ * EquivalentUnifiedIdeograph.txt): NFKC leaves these alone, and subsetters map 民 to ⺠ as they map 二 to ⼆.
+ */
+const RADICAL_SUPPLEMENT: ReadonlyMap<string, string> = new Map(
+  '⺁厂 ⺠民 ⻁虎 ⻄西 ⻅见 ⻆角 ⻉贝 ⻋车 ⻑長 ⻓长 ⻔门 ⻖阝 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻬齐 ⻮齿 ⻰龙'
+    .split(' ')
+    .map((pair) => [pair.slice(0, 1), pair.slice(1)] as [string, string]),
+);
+
 const BOLD = /bold|black|heavy|semibold|demibold|[-,]bd\b|黑体|粗/i;
 
 /** Advance of a character relative to the font size: CJK and full-width forms 1 em, the rest about half. */
@@ -303,7 +326,8 @@ async function readPage(lib: PdfjsLib, doc: PdfjsDocument, n: number): Promise<P
       const font = page.commonObjs.get(item.fontName) as { name?: unknown } | null;
       if (typeof font?.name === 'string') name = font.name;
     }
-    for (const word of splitItem(item.str, from[0], to[0], from[1], size, BOLD.test(name))) words.push(word);
+    const str = unifyIdeographs(item.str);
+    for (const word of splitItem(str, from[0], to[0], from[1], size, BOLD.test(name))) words.push(word);
   }
   page.cleanup();
   return { page: n, width: viewport.width, height: viewport.height, words, rules, images };
@@ -538,6 +562,79 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
   return grids;
 }
 
+/** A grid on finer column lines: each new column unit belongs to the cell of the old unit holding its middle. */
+function refineColumns(grid: Grid, xs: readonly number[]): Grid {
+  const inside = xs.filter((x) => x > grid.left + 1.5 && x < grid.right - 1.5);
+  const edges = [grid.left, ...inside, grid.right];
+  const cell = grid.cell.map((row) =>
+    edges.slice(0, -1).map((x, i) => {
+      const mid = (x + (edges[i + 1] as number)) / 2;
+      return row[Math.max(0, intervalOf(grid.xs, mid))] as number;
+    }),
+  );
+  return { ...grid, xs: edges, cell };
+}
+
+/** Whether words lie on the page between `from` and `to` (y), other than in its top and bottom tenth. */
+function textBetween(page: PdfPage, from: number, to: number): boolean {
+  return page.words.some(
+    (w) =>
+      w.baseline > from &&
+      w.baseline < to &&
+      w.baseline > page.height * 0.1 &&
+      w.baseline < page.height * 0.9,
+  );
+}
+
+/**
+ * A table continued over pages: the last grid of a page and the first of the next, with the same left and
+ * right edges and no body text after the one or before the other, are one table. Their fragments are put on the
+ * same column lines (the union of both), so a column is the same grid column on every page: the headers read
+ * from the first fragment place the values of every other, with or without repeated headers.
+ */
+function unifyContinuations(pages: readonly PdfPage[], grids: Grid[][]): Grid[][] {
+  const out = grids.map((list) => [...list].sort((p, q) => p.top - q.top));
+  let chain: { at: number; index: number }[] = [];
+  const flush = (): void => {
+    if (chain.length > 1) {
+      const xs = clusterPositions(
+        chain.flatMap(({ at, index }) => out[at]?.[index]?.xs ?? []),
+        1.5,
+      );
+      for (const { at, index } of chain) {
+        const list = out[at] as Grid[];
+        list[index] = refineColumns(list[index] as Grid, xs);
+      }
+    }
+    chain = [];
+  };
+  for (let at = 0; at < out.length; at++) {
+    const list = out[at] as Grid[];
+    const page = pages[at] as PdfPage;
+    const previous = chain[chain.length - 1];
+    const first = list[0];
+    if (previous && first && previous.at === at - 1) {
+      const before = out[previous.at]?.[previous.index] as Grid;
+      const last = pages[previous.at] as PdfPage;
+      const continues =
+        Math.abs(before.left - first.left) <= 3 &&
+        Math.abs(before.right - first.right) <= 3 &&
+        !textBetween(last, before.bottom, last.height) &&
+        !textBetween(page, 0, first.top);
+      if (!continues) flush();
+    } else {
+      flush();
+    }
+    list.forEach((_, index) => {
+      if (index > 0) flush();
+      chain.push({ at, index });
+    });
+    if (list.length === 0) flush();
+  }
+  flush();
+  return out;
+}
+
 /** The text of words read as lines (by baseline), each line left to right; lines joined without a space. */
 function wordsText(words: readonly PdfWord[]): string {
   const lines = textLinesOf(words);
@@ -684,8 +781,12 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
   const items: { page: number; item: PageItem }[] = [];
   const textByPage = new Map<number, TextLine[]>();
   let tables = 0;
-  for (const page of pages) {
-    const grids = findGrids(page.rules);
+  const gridsByPage = unifyContinuations(
+    pages,
+    pages.map((page) => findGrids(page.rules)),
+  );
+  pages.forEach((page, at) => {
+    const grids = gridsByPage[at] ?? [];
     const used = new Set<PdfWord>();
     const words = [...page.words];
     const pageItems: PageItem[] = [];
@@ -704,7 +805,7 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
     for (const line of lines) pageItems.push({ top: line.baseline - line.size, line });
     pageItems.sort((p, q) => p.top - q.top);
     for (const item of pageItems) items.push({ page: page.page, item });
-  }
+  });
   const skip = furniture(pages, textByPage);
   const body = items
     .map((i) => i.item)
