@@ -81,6 +81,30 @@ function writeLines(context: CommandContext, lines: readonly string[]): void {
   context.io.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * Reports a file named by an option (`--previous`, `--rulepack`) that cannot be read or parsed: its error object
+ * alone with `--json`, else its located issues under a heading. Returns the exit code (2): nothing is checked.
+ */
+function refuseOptionFile(
+  context: CommandContext,
+  json: boolean,
+  options: FormatOptions,
+  heading: LocalizedText,
+  file: string,
+  errors: ParseIssue[],
+): number {
+  if (json) {
+    writeLines(context, [JSON.stringify({ ok: false, file, errors })]);
+  } else {
+    writeLines(context, [
+      options.style.bold(`${localize(heading, options.lang)}: ${file}`),
+      ...formatParseFailure(file, errors, options),
+      formatFileSummary({ kind: 'unreadable', file, errors }, options),
+    ]);
+  }
+  return EXIT.usage;
+}
+
 /** The largest rulepack read: a rulepack is a few kilobytes. */
 const MAX_RULEPACK_BYTES = 1024 * 1024;
 
@@ -264,20 +288,8 @@ export const validateCommand: Command = {
     if (typeof values.previous === 'string') {
       const read = await readReportFile(values.previous, io.cwd);
       if (!read.ok) {
-        if (json) {
-          writeLines(context, [JSON.stringify({ ok: false, file: values.previous, errors: read.errors })]);
-        } else {
-          const heading = localize(
-            { zh: '上年报告（--previous）', en: "last year's report (--previous)" },
-            options.lang,
-          );
-          writeLines(context, [
-            style.bold(`${heading}: ${values.previous}`),
-            ...formatParseFailure(values.previous, read.errors, options),
-            formatFileSummary({ kind: 'unreadable', file: values.previous, errors: read.errors }, options),
-          ]);
-        }
-        return EXIT.usage;
+        const heading = { zh: '上年报告（--previous）', en: "last year's report (--previous)" };
+        return refuseOptionFile(context, json, options, heading, values.previous, read.errors);
       }
       previous = read.report;
     }
@@ -286,17 +298,8 @@ export const validateCommand: Command = {
     if (typeof values.rulepack === 'string') {
       const read = await readRulepackFile(values.rulepack, io.cwd);
       if (!read.ok) {
-        if (json) {
-          writeLines(context, [JSON.stringify({ ok: false, file: values.rulepack, errors: read.errors })]);
-        } else {
-          const heading = localize({ zh: '规则包（--rulepack）', en: 'rulepack (--rulepack)' }, options.lang);
-          writeLines(context, [
-            style.bold(`${heading}: ${values.rulepack}`),
-            ...formatParseFailure(values.rulepack, read.errors, options),
-            formatFileSummary({ kind: 'unreadable', file: values.rulepack, errors: read.errors }, options),
-          ]);
-        }
-        return EXIT.usage;
+        const heading = { zh: '规则包（--rulepack）', en: 'rulepack (--rulepack)' };
+        return refuseOptionFile(context, json, options, heading, values.rulepack, read.errors);
       }
       scorer = await loadScorer(read.rulepack);
     } else if (values.score === true) {
