@@ -7,6 +7,7 @@ import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { renderCommand } from './commands/render.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
 import { validateCommand } from './commands/validate.js';
 import { formatCommandHelp, formatMainHelp } from './format/help.js';
 import { localize } from './format/lang.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   schemaCommand,
   initCommand,
+  serveCommand,
 ];
 
 /** The CLI's version, from its package.json (one directory above both `src/` and `dist/`). */
