@@ -5,10 +5,13 @@ import { cellIndex, numberAt, same } from './cell-values.js';
 import type { Ctx } from './context.js';
 import {
   blocksText,
+  DOCUMENT_VARIANTS,
+  type DocumentQuote,
   type KeyedQuote,
   type NoneClaim,
   type Quote,
   type ReceivedQuote,
+  scanDocuments,
   scanNarrative,
 } from './narrative.js';
 
@@ -34,6 +37,8 @@ export interface NarrativeReading {
   /** Quotes of 行政复议 / 行政诉讼; `key` − the outcome count is 0 or 1. */
   readonly cases: readonly KeyedQuote[];
   readonly claims: readonly NoneClaim[];
+  /** Counts of 表二's documents issued or repealed; `key` indexes `NarrativeTargets.documentRows`. */
+  readonly documents: readonly DocumentQuote[];
 }
 
 /** What the narrative rules compare with, derived once from the table structure. */
@@ -51,6 +56,14 @@ export interface NarrativeTargets {
   readonly two: CellAddress;
   readonly four: CellAddress;
   readonly claimCells: Readonly<Record<NoneClaim['kind'], readonly CellAddress[]>>;
+  /** 表二's document rows (规章, 行政规范性文件): the names the text may use and the cells of each. */
+  readonly documentRows: readonly {
+    readonly words: readonly string[];
+    readonly issued: CellAddress;
+    readonly repealed: CellAddress;
+  }[];
+  /** `documentRows`' words, per row (what the document scanner is given; the same array every time). */
+  readonly documentWords: readonly (readonly string[])[];
 }
 
 let targets: NarrativeTargets | undefined;
@@ -83,6 +96,11 @@ export function narrativeTargets(): NarrativeTargets {
     }),
   ];
   const one = `${s.received}.${s.t3TotalColumn}`;
+  const documentRows = s.stockRows.map((row) => ({
+    words: [row.label, ...(DOCUMENT_VARIANTS[row.label] ?? [])],
+    issued: row.issued,
+    repealed: row.repealed,
+  }));
   targets = {
     keywords: [...groups.map((group) => group.keyword), ...caseKeywords],
     caseKeywords,
@@ -94,6 +112,8 @@ export function narrativeTargets(): NarrativeTargets {
     two: `${s.carriedOver}.${s.t3TotalColumn}`,
     four: `${s.carriedForward}.${s.t3TotalColumn}`,
     claimCells: { applications: [one], review: [review.total], litigation: caseCells[1] as CellAddress[] },
+    documentRows,
+    documentWords: documentRows.map((row) => row.words),
   };
   return targets;
 }
@@ -123,6 +143,7 @@ export function narrativeOf(ctx: Ctx): NarrativeReading {
     outcomes: found.keyed.filter((quote) => quote.key < t.outcomeCount),
     cases: found.keyed.filter((quote) => quote.key >= t.outcomeCount),
     claims: found.claims,
+    documents: scanDocuments(text, t.documentWords),
   };
   return ctx.narrative;
 }

@@ -328,13 +328,13 @@ describe('narrative-review-litigation', () => {
 });
 
 describe('narrative-problems-empty and narrative-fee', () => {
-  it('fails part 五 when absent, empty or a bare 无/暂无', () => {
+  it('fails part 五 when empty or a bare 无/暂无, and is uncertain when the part is absent (unknown)', () => {
     const base = report([]);
     const withProblems = (problems: Block[] | undefined): Report => ({
       ...base,
       sections: { ...base.sections, problems },
     });
-    expect(statuses(withProblems(undefined), 'narrative-problems-empty')).toEqual(['fail']);
+    expect(statuses(withProblems(undefined), 'narrative-problems-empty')).toEqual(['uncertain']);
     expect(statuses(withProblems([]), 'narrative-problems-empty')).toEqual(['fail']);
     expect(statuses(withProblems(paragraphs('无')), 'narrative-problems-empty')).toEqual(['fail']);
     expect(statuses(withProblems(paragraphs('暂无。')), 'narrative-problems-empty')).toEqual(['fail']);
@@ -343,13 +343,14 @@ describe('narrative-problems-empty and narrative-fee', () => {
     ).toEqual(['pass']);
   });
 
-  it('fails part 六 when it says nothing about 信息处理费', () => {
+  it('fails part 六 when it says nothing about 信息处理费, and is uncertain when the part is absent', () => {
     const base = report([]);
     const withOther = (other: Block[] | undefined): Report => ({
       ...base,
       sections: { ...base.sections, other },
     });
-    expect(statuses(withOther(undefined), 'narrative-fee')).toEqual(['fail']);
+    expect(statuses(withOther(undefined), 'narrative-fee')).toEqual(['uncertain']);
+    expect(statuses(withOther([]), 'narrative-fee')).toEqual(['fail']);
     expect(statuses(withOther(paragraphs('无其他需要报告的事项。')), 'narrative-fee')).toEqual(['fail']);
     expect(statuses(withOther(paragraphs('本机关未收取处理费。')), 'narrative-fee')).toEqual(['pass']);
     expect(

@@ -524,3 +524,99 @@ export function repeatShare(current: string, previous: string): number | null {
   for (const gram of mine) if (theirs.has(gram)) shared++;
   return shared / mine.size;
 }
+
+/*
+ * Counts of 表二's documents stated in the text: 「制发行政规范性文件 12 件」, 「出台了四项规范性文件」,
+ * 「废止规章 1 件」. A verb of issuing or repealing, then within the clause either the document's name and its
+ * count (「规范性文件四项」) or the count and the name (「四项规范性文件」). Nothing that is not a statement of
+ * this year's count is read: a gap naming a review, a filing, an interpretation or a sub-count (「审查规范性文件
+ * 5 件」, 「其中」), two kinds counted together (「规章和规范性文件 5 件」), or 规章制度 (internal rules).
+ */
+
+/** The real-world names of 表二's document rows beside the statute's own label (the key). */
+export const DOCUMENT_VARIANTS: Readonly<Record<string, readonly string[]>> = {
+  规章: ['政府规章', '部门规章'],
+  行政规范性文件: ['规范性文件'],
+};
+/** Verbs whose count is 本年制发件数. */
+const ISSUE_VERBS: readonly string[] = ['制发', '制定', '印发', '出台', '发布', '颁布'];
+/** Verbs whose count is 本年废止件数. */
+const REPEAL_VERBS: readonly string[] = ['废止', '废除', '宣布失效'];
+/** Words that make the phrase after a verb something other than this year's count. */
+const DOCUMENT_GAP_EXCLUDE =
+  /其中|审查|审核|备案|解读|起草|征求|评估|宣传|培训|现行有效|累计|以来|和|及|与|、/;
+/** Measure words documents are counted in. */
+const DOCUMENT_UNIT = '(?:件|项|个|部|份|篇)';
+/** A bounded number (so a hostile digit run is not rescanned from every verb). */
+const DOCUMENT_NUM = '(\\d{1,9}|[零〇一二两三四五六七八九十百千]{1,12})';
+
+/** A document count read from the text: `key` indexes the kinds given, `action` says which cell it is. */
+export interface DocumentQuote extends KeyedQuote {
+  readonly action: 'issued' | 'repealed';
+}
+
+interface DocumentScanner {
+  readonly kinds: readonly (readonly string[])[];
+  readonly verbs: RegExp;
+  readonly tail: RegExp;
+  readonly kindOf: ReadonlyMap<string, number>;
+}
+
+let documentCache: DocumentScanner | undefined;
+
+function documentScanner(kinds: readonly (readonly string[])[]): DocumentScanner {
+  if (documentCache?.kinds === kinds) return documentCache;
+  const kindOf = new Map<string, number>();
+  kinds.forEach((words, key) => {
+    for (const word of words) kindOf.set(word, key);
+  });
+  const byLength = (words: Iterable<string>): string =>
+    [...words]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeWord)
+      .join('|');
+  const kind = `(${byLength(kindOf.keys())})(?!制度)`;
+  // Group 1: the gap; then either 2 (kind) + 3 (count), or 4 (count) + 5 (kind).
+  const tail = new RegExp(
+    `([^\\d\\n。；;，,：:！？!?]{0,12}?)(?:${kind}(?:共|共计|计|合计)?\\s*${DOCUMENT_NUM}\\s*${DOCUMENT_UNIT}|(?:了)?(?:共|共计|计|合计)?\\s*${DOCUMENT_NUM}\\s*${DOCUMENT_UNIT}(?:的)?${kind})`,
+    'y',
+  );
+  const verbs = new RegExp(byLength([...ISSUE_VERBS, ...REPEAL_VERBS]), 'g');
+  documentCache = { kinds, verbs, tail, kindOf };
+  return documentCache;
+}
+
+/**
+ * The counts of documents issued or repealed that `text` states. `kinds[k]` lists the names of document row
+ * k (the statute's label first); a quote's `key` is k. Linear in the text: one pass over the verbs, and a
+ * bounded look after each.
+ */
+export function scanDocuments(text: string, kinds: readonly (readonly string[])[]): DocumentQuote[] {
+  const { verbs, tail, kindOf } = documentScanner(kinds);
+  const out: DocumentQuote[] = [];
+  /** End of the last count read: a second verb inside it (「制定出台」) does not read it again. */
+  let readUntil = 0;
+  verbs.lastIndex = 0;
+  for (let m = verbs.exec(text); m !== null; m = verbs.exec(text)) {
+    const start = m.index;
+    const resume = verbs.lastIndex;
+    const found = start < readUntil ? null : stickyAt(tail, text, resume);
+    if (found) {
+      const gap = found[1] ?? '';
+      const kind = found[2] ?? found[5] ?? '';
+      const mentionsKind = [...kindOf.keys()].some((word) => gap.includes(word));
+      if (!DOCUMENT_GAP_EXCLUDE.test(gap) && !mentionsKind) {
+        readUntil = tail.lastIndex;
+        out.push({
+          at: start,
+          end: tail.lastIndex,
+          value: parseNumber(found[3] ?? found[4] ?? ''),
+          key: kindOf.get(kind) as number,
+          action: REPEAL_VERBS.includes(m[0]) ? 'repealed' : 'issued',
+        });
+      }
+    }
+    verbs.lastIndex = resume;
+  }
+  return out;
+}

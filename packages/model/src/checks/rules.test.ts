@@ -12,7 +12,7 @@ import {
   readCellValues,
 } from './cell-values.js';
 import { checkReport, evaluateReport, isReportOk } from './check.js';
-import { type Finding, RULE_ORDER, RULES, type RuleId } from './rules.js';
+import { type Finding, RULE_DEFINITIONS, RULE_ORDER, RULES, type RuleId } from './rules.js';
 
 const ALL_IDS: readonly RuleId[] = [
   't3-balance',
@@ -27,6 +27,7 @@ const ALL_IDS: readonly RuleId[] = [
   'narrative-carried-forward',
   'narrative-outcomes',
   'narrative-review-litigation',
+  'narrative-documents',
   'narrative-problems-empty',
   'narrative-fee',
   'narrative-year',
@@ -35,6 +36,7 @@ const ALL_IDS: readonly RuleId[] = [
   'carryover-continuity',
   'narrative-copied',
   't2-stock-flow',
+  't2-rules-level',
 ];
 
 describe('RULES', () => {
@@ -55,6 +57,7 @@ describe('RULES', () => {
     }
     expect(severity['narrative-none-claim']).toBe('error');
     expect(severity['t2-stock-flow']).toBe('info');
+    expect(severity['t2-rules-level']).toBe('info');
     const warnings = ALL_IDS.filter((id) => severity[id] === 'warning');
     expect(warnings).toEqual([
       'cell-blank',
@@ -63,6 +66,7 @@ describe('RULES', () => {
       'narrative-carried-forward',
       'narrative-outcomes',
       'narrative-review-litigation',
+      'narrative-documents',
       'narrative-problems-empty',
       'narrative-fee',
       'narrative-year',
@@ -219,5 +223,29 @@ describe('finding order and shape', () => {
     expect(isReportOk([{ ...base, severity: 'error', status: 'uncertain' }])).toBe(true);
     expect(isReportOk([{ ...base, severity: 'warning', status: 'fail' }])).toBe(true);
     expect(isReportOk([{ ...base, severity: 'error', status: 'fail' }])).toBe(false);
+  });
+});
+
+describe('rule metadata beside the evaluators', () => {
+  it('gives every rule a distinct rank, so the reporting order is the rank order', () => {
+    const ranks = RULE_DEFINITIONS.map((rule) => rule.rank);
+    expect(new Set(ranks).size).toBe(ranks.length);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(RULE_DEFINITIONS.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+  });
+
+  it('names in every evaluation only cells its rule says it reads (every failing fixture and busy)', () => {
+    const reads = new Map(RULE_DEFINITIONS.map((rule) => [rule.id, new Set(rule.reads())]));
+    const cases = [
+      ...failingFixtures.map((f) => ({ report: f.report, previous: f.previous })),
+      { report: busyReport, previous: undefined },
+    ];
+    for (const { report, previous } of cases) {
+      for (const evaluation of evaluateReport(report, previous ? { previous } : {})) {
+        const allowed = reads.get(evaluation.rule);
+        for (const cell of evaluation.cells)
+          expect(allowed?.has(cell), `${evaluation.rule}: ${cell}`).toBe(true);
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { CellAddress, LocalizedText, Report } from '../types.js';
 import type { RuleDefinition } from './context.js';
+import { AGENCY_RULES, type AgencyRuleId } from './rules/agency.js';
 import { ARITHMETIC_RULES, type ArithmeticRuleId } from './rules/arithmetic.js';
 import { CELL_RULES, type CellRuleId } from './rules/cells.js';
 import { CROSS_YEAR_RULES, type CrossYearRuleId } from './rules/cross-year.js';
@@ -20,7 +21,8 @@ export type RuleId =
   | NarrativeRuleId
   | DeadlineRuleId
   | TextRuleId
-  | CrossYearRuleId;
+  | CrossYearRuleId
+  | AgencyRuleId;
 
 /**
  * What part of a report a rule reads. `tables` is every statutory cell (`cell-type`, `cell-blank`): each of its
@@ -59,6 +61,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
   ...DEADLINE_RULES,
   ...TEXT_RULES,
   ...CROSS_YEAR_RULES,
+  ...AGENCY_RULES,
 ].sort((a, b) => a.rank - b.rank);
 
 /**

@@ -16,6 +16,7 @@ import {
 import { fmt } from '../labels.js';
 import {
   blocksText,
+  type DocumentQuote,
   isBareNone,
   type KeyedQuote,
   mentionsFee,
@@ -45,6 +46,7 @@ export type NarrativeRuleId =
   | 'narrative-carried-forward'
   | 'narrative-outcomes'
   | 'narrative-review-litigation'
+  | 'narrative-documents'
   | 'narrative-problems-empty'
   | 'narrative-fee'
   | 'narrative-year';
@@ -207,7 +209,42 @@ function keyedRule(quotesOf: (n: NarrativeReading) => readonly KeyedQuote[]): (c
   };
 }
 
+/** 表二's document counts stated in the text against 本年制发件数 / 本年废止件数 of their row. */
+function documentsRule(ctx: Ctx): void {
+  const quotes = narrativeOf(ctx).documents;
+  if (quotes.length === 0) return;
+  const rows = narrativeTargets().documentRows;
+  const cellOf = (quote: Quote): CellAddress => {
+    const { key, action } = quote as DocumentQuote;
+    const row = rows[key] as (typeof rows)[number];
+    return action === 'issued' ? row.issued : row.repealed;
+  };
+  compareQuotes(
+    ctx,
+    quotes,
+    (quote) => [cellOf(quote)],
+    (quote) => [cellIndex(cellOf(quote))],
+  );
+}
+
+/**
+ * A part the report does not have (the key absent from `sections`, as an import writes a part it did not find)
+ * is unknown, not empty: the rules reading it are uncertain there. An empty part is `[]`.
+ */
+function absentPart(ctx: Ctx, part: 'problems' | 'other', heading: string): boolean {
+  if (ctx.report.sections?.[part] !== undefined) return false;
+  emit(ctx, 'uncertain', () => ({
+    cells: [],
+    message: {
+      zh: `报告中没有 ${heading}（未找到或未录入，不等于为空），无法核对`,
+      en: `The report has no ${heading} (not found or not entered, which is not the same as empty); cannot be checked`,
+    },
+  }));
+  return true;
+}
+
 function problemsEmpty(ctx: Ctx): void {
+  if (absentPart(ctx, 'problems', PART_PROBLEMS)) return;
   const text = blocksText(ctx.report.sections?.problems);
   const status: Status = isBareNone(text) ? 'fail' : 'pass';
   if (!kept(ctx, status)) return;
@@ -221,6 +258,7 @@ function problemsEmpty(ctx: Ctx): void {
 }
 
 function fee(ctx: Ctx): void {
+  if (absentPart(ctx, 'other', PART_OTHER)) return;
   const status: Status = mentionsFee(ctx.report.sections?.other) ? 'pass' : 'fail';
   if (!kept(ctx, status)) return;
   emit(ctx, status, () => ({
@@ -372,6 +410,20 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       return t.keyedCells.slice(t.outcomeCount).flat();
     },
     evaluate: keyedRule((n) => n.cases),
+  },
+  {
+    id: 'narrative-documents',
+    rank: 125,
+    severity: 'warning',
+    scope: 'narrative',
+    needsPrevious: false,
+    needsSections: true,
+    title: {
+      zh: '正文所述规章、行政规范性文件制发或废止件数与表二不符',
+      en: 'Counts of 规章 or 行政规范性文件 issued or repealed, as stated in the text, differ from table 二',
+    },
+    reads: () => narrativeTargets().documentRows.flatMap((row) => [row.issued, row.repealed]),
+    evaluate: documentsRule,
   },
   {
     id: 'narrative-problems-empty',
