@@ -343,9 +343,9 @@ function note(code: ImportNote['code'], zh: string, en: string): { ok: false; no
 /** Reads every page (up to {@link MAX_PDF_PAGES}) of a PDF with pdf.js. Never throws. */
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
   const lib = await pdfjs();
-  // pdf.js takes ownership of the buffer it is given: a copy, so the caller's bytes stay usable.
+  // pdf.js takes ownership of the buffer it is given: a copy (a plain Uint8Array; pdf.js refuses a Buffer).
   const task = lib.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     verbosity: 0,
     useSystemFonts: false,

@@ -7,7 +7,7 @@ import { writeOutput } from '../write-output.js';
 import { kindOption } from './import-shared.js';
 
 /** File names audit picks up inside a directory. */
-const REPORT_FILE = /\.(?:txt|html?|md|markdown)$/i;
+const REPORT_FILE = /\.(?:txt|html?|md|markdown|pdf|docx|doc|xlsx)$/i;
 
 /** `--jobs` as a worker count; undefined (one per core) when absent. */
 function jobsOption(value: unknown): number | undefined {

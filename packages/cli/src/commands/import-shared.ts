@@ -26,14 +26,14 @@ export async function importFile(
   meta?: { agency?: string; year?: number },
 ): Promise<ImportResult> {
   // Loaded here so that every other command starts without the importer's HTML parser.
-  const { importFile: importFileAt, importReport } = await import('@nianbao/import');
+  const { importFile: importFileAt, importDocument } = await import('@nianbao/import');
   const result = await importFileAt(file, { cwd, kind });
   // What the user stated (--year/--agency) is needed only when the text leaves it out: the file is read again
   // (it was readable, so it is within the importer's limits) with the stated values.
   const lacksMeta = !result.ok && result.notes.some((note) => note.code === 'meta-missing');
   if (!lacksMeta || meta === undefined) return result;
   const bytes = new Uint8Array(await readFile(resolve(cwd, file)));
-  return importReport(bytes, { kind, meta });
+  return importDocument(bytes, { kind, meta });
 }
 
 /** `--year N` as a whole year, `--agency NAME` as given; absent ones are left out. */

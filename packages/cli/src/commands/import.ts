@@ -15,23 +15,23 @@ import { formatNote, importFile, kindOption, metaOptions } from './import-shared
 
 /**
  * `nianbao import FILE [-o report.json] [--kind text|html|markdown|auto] [--lang zh|en]`: a published report
- * (DOCX, text, pdftotext output, markdown, HTML) in, Report JSON out (stdout or -o); how it was read (notes) and
+ * (PDF, DOCX, text, pdftotext output, markdown, HTML; the format told from the bytes) in, Report JSON out (stdout or -o); how it was read (notes) and
  * what the checks found go to stderr. Exit 0 imported, 1 imported but the report has failing errors,
  * 2 the file cannot be read or holds no report tables.
  */
 export const importCommand: Command = {
   name: 'import',
   summary: {
-    zh: '把已发布的年度报告（Word 文档、文本、HTML、markdown）读成报告 JSON',
-    en: 'read a published report (Word document, text, HTML, markdown) into report JSON',
+    zh: '把已发布的年度报告（PDF、Word 文档、文本、HTML、markdown）读成报告 JSON',
+    en: 'read a published report (PDF, Word document, text, HTML, markdown) into report JSON',
   },
   usage:
     'nianbao import FILE [-o FILE] [--kind text|html|markdown|auto] [--year N] [--agency NAME] [--lang zh|en]',
   positionals: {
     name: 'FILE',
     description: {
-      zh: '报告的 Word 文档（.docx，按文件内容识别）、网页（HTML）、网页文字、pdftotext -layout 输出或 markdown（UTF-8）',
-      en: 'the report as a Word document (.docx, recognised from its bytes), its page (HTML), its text, pdftotext -layout output or markdown (UTF-8)',
+      zh: '报告的 PDF（有文字层）、Word 文档（.docx）、网页（HTML）、网页文字、pdftotext -layout 输出或 markdown（UTF-8、UTF-16 或 GBK）；格式按文件内容识别，不看扩展名',
+      en: 'the report as a PDF (with a text layer), a Word document (.docx), its page (HTML), its text, pdftotext -layout output or markdown (UTF-8, UTF-16 or GBK); the format is recognised from the bytes, not the name',
     },
   },
   options: {
