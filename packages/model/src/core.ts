@@ -1,6 +1,7 @@
 /**
  * @nianbao/model/core — everything in @nianbao/model except the runtime validation (`parseReport`,
- * `parseReportJson`, `reportJsonSchema`), which loads zod. Renderers that receive an already valid `Report`
+ * `parseReportJson`, `reportJsonSchema`, and for rulepacks `parseRulepack`, `parseRulepackJson`,
+ * `rulepackJsonSchema`), which loads zod. Renderers that receive an already valid `Report`
  * (the PDF package) import this to keep zod out of their start-up.
  */
 export {
@@ -48,6 +49,7 @@ export {
   leastTableWidth,
   textWidth,
 } from './layout/widths.js';
+export * from './score/index.js';
 export { BLANK_MARKS, isBlankMark } from './tables/blank-marks.js';
 export {
   type CellInfo,

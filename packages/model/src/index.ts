@@ -12,4 +12,9 @@ export {
   parseReportJson,
   reportJsonSchema,
 } from './schema/index.js';
-export * from './score/index.js';
+export {
+  parseRulepack,
+  parseRulepackJson,
+  type RulepackResult,
+  rulepackJsonSchema,
+} from './score/rulepack.js';

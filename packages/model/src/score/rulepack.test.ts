@@ -4,14 +4,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_IDS, INDICATORS } from './indicators.js';
-import {
-  nationalRulepack,
-  parseRulepack,
-  parseRulepackJson,
-  type RulepackResult,
-  resolveRulepack,
-  rulepackJsonSchema,
-} from './rulepack.js';
+import { nationalRulepack, resolveRulepack } from './resolve.js';
+import { parseRulepack, parseRulepackJson, type RulepackResult, rulepackJsonSchema } from './rulepack.js';
 
 const exampleText = readFileSync(new URL('./examples/suqian.json', import.meta.url), 'utf8');
 const schemaText = readFileSync(new URL('./rulepack.schema.json', import.meta.url), 'utf8');

@@ -4,17 +4,9 @@ import { findJsonSyntaxError, lineColumn } from '../schema/json-text.js';
 import { alternatives, closest } from '../schema/messages.js';
 import type { PathSegment } from '../schema/path.js';
 import type { AgencyKind, LocalizedText } from '../types.js';
-import { INDICATOR_IDS, INDICATORS, NATIONAL_DEADLINES, NATIONAL_THRESHOLDS } from './indicators.js';
-import type {
-  Deadlines,
-  Deduction,
-  IndicatorId,
-  IndicatorMode,
-  IndicatorSetting,
-  ManualItem,
-  ResolvedRulepack,
-  ScoreThresholds,
-} from './types.js';
+import { INDICATOR_IDS } from './indicators.js';
+import type { Rulepack } from './resolve.js';
+import type { IndicatorId } from './types.js';
 
 /*
  * Rulepacks: a province's or city's scoring rules as a JSON file (format 1). A rulepack only states what differs
@@ -26,30 +18,6 @@ import type {
  * YAML is not read: no package of this repository depends on a YAML parser (one is only pulled in by build
  * tools), and the model keeps zod as its one dependency. A YAML file can be converted to JSON first.
  */
-
-/** An indicator's settings in a rulepack; what is left out keeps the national default. */
-export interface RulepackIndicator {
-  enabled?: boolean;
-  weight?: number;
-  mode?: IndicatorMode;
-}
-
-/** A rulepack file (format 1), as `parseRulepack` returns it. */
-export interface Rulepack {
-  /** The JSON Schema the file declares, for editors; not read. */
-  $schema?: string;
-  /** The rulepack format: always 1. */
-  rulepack: 1;
-  /** A short name printed on the scorecard, e.g. `宿迁（示例）`. */
-  name: string;
-  description?: LocalizedText;
-  indicators?: Partial<Record<IndicatorId, RulepackIndicator>>;
-  thresholds?: Partial<ScoreThresholds>;
-  deadlines?: Partial<Deadlines>;
-  deductions?: Deduction[];
-  /** Items a person scores by hand (e.g. 图解 published, required content items), with their weights. */
-  manual?: ManualItem[];
-}
 
 /** The outcome of `parseRulepack`: the rulepack, or every problem found, each located by JSON path. */
 export type RulepackResult = { ok: true; rulepack: Rulepack } | { ok: false; errors: ParseIssue[] };
@@ -383,44 +351,6 @@ export function parseRulepackJson(text: string): RulepackResult {
     };
   }
   return parseRulepack(value);
-}
-
-/** The national defaults as a rulepack: every indicator on, automatic, at its default weight; no deductions. */
-export function nationalRulepack(): ResolvedRulepack {
-  return {
-    name: 'national',
-    description: {
-      zh: '全国默认：《条例》与国办公开办函〔2021〕30号要求的内容，权重为本项目所定（合计 100）',
-      en: 'National defaults: what the Regulations and 国办公开办函〔2021〕30号 require; weights are the project’s choice (sum 100)',
-    },
-    indicators: Object.fromEntries(
-      INDICATORS.map((spec) => [spec.id, { enabled: true, weight: spec.weight, mode: 'automatic' }]),
-    ) as Record<IndicatorId, IndicatorSetting>,
-    thresholds: { ...NATIONAL_THRESHOLDS },
-    deadlines: { ...NATIONAL_DEADLINES },
-    deductions: [],
-    manual: [],
-  };
-}
-
-/** A rulepack laid over the national defaults (`nationalRulepack()` when none is given). */
-export function resolveRulepack(pack?: Rulepack): ResolvedRulepack {
-  const national = nationalRulepack();
-  if (!pack) return national;
-  const indicators = { ...national.indicators };
-  for (const id of INDICATOR_IDS) {
-    const given = pack.indicators?.[id];
-    if (given) indicators[id] = { ...indicators[id], ...given };
-  }
-  return {
-    name: pack.name,
-    description: pack.description ?? { zh: pack.name, en: pack.name },
-    indicators,
-    thresholds: { ...national.thresholds, ...pack.thresholds },
-    deadlines: { ...national.deadlines, ...pack.deadlines },
-    deductions: [...(pack.deductions ?? [])],
-    manual: [...(pack.manual ?? [])],
-  };
 }
 
 /** `$id` of the rulepack schema: a name, not a download location. */

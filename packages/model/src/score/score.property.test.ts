@@ -4,7 +4,7 @@ import { busyPreviousReport, busyReport, seedReport } from '../fixtures/index.js
 import { statutoryCells, writeCell } from '../tables/cells.js';
 import type { AgencyKind, Block, Report } from '../types.js';
 import { INDICATOR_IDS } from './indicators.js';
-import type { Rulepack } from './rulepack.js';
+import type { Rulepack } from './resolve.js';
 import { scoreReport } from './score.js';
 import { MEASURE_VERBS, PROBLEM_WORDS } from './text.js';
 

@@ -11,7 +11,8 @@ import {
 import { statutoryCells, writeCell } from '../tables/cells.js';
 import type { Block, Report } from '../types.js';
 import { INDICATORS } from './indicators.js';
-import { parseRulepackJson, type Rulepack } from './rulepack.js';
+import type { Rulepack } from './resolve.js';
+import { parseRulepackJson } from './rulepack.js';
 import { scoreMissingReport, scoreReport } from './score.js';
 import type { IndicatorId, IndicatorResult, Scorecard } from './types.js';
 

@@ -5,7 +5,7 @@ import { NARRATIVE_HEADINGS } from '../tables/parts.js';
 import { STATUTORY_TABLES } from '../tables/statutory-2021.js';
 import type { AgencyKind, CellAddress, LocalizedText, Report, ReportSections, TableId } from '../types.js';
 import { INDICATORS } from './indicators.js';
-import { type Rulepack, resolveRulepack } from './rulepack.js';
+import { type Rulepack, resolveRulepack } from './resolve.js';
 import {
   comparisons,
   FOLLOW_UP_WORDS,
