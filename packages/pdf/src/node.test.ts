@@ -36,6 +36,27 @@ describe.runIf(built)('@nianbao/pdf/node (bundled renderer)', () => {
     }
   });
 
+  it('gives the same bytes from text layouts kept by earlier renders (same texts, other widths, other texts)', async () => {
+    // The bundle keeps each text's layout for the process (scripts/build-engine.mjs): a render that reuses layouts
+    // of earlier renders must print exactly what a renderer that lays every text out afresh prints.
+    const changed = structuredClone(seedReport);
+    changed.preamble = ['另一份报告的前言，长短不同。'];
+    changed.t3.received.naturalPerson = 1234;
+    for (const [report, options] of [
+      [seedReport, { creationDate }],
+      [seedReport, { creationDate, tableFontSize: 9 }],
+      [seedReport, { creationDate, margins: { left: 45 } }],
+      [changed, { creationDate }],
+      [seedReport, { creationDate }],
+    ] as const) {
+      const [bundled, main] = await Promise.all([
+        renderReportPdf(report, options),
+        renderMain(report, options),
+      ]);
+      expect(Buffer.from(bundled).equals(Buffer.from(main))).toBe(true);
+    }
+  });
+
   it('writes atomically and reports what the main entry reports (a missing font file)', async () => {
     const out = join(work, 'seed.pdf');
     await renderReportPdfToFile(seedReport, out, { creationDate });
