@@ -5,6 +5,7 @@ import { growth, MAX_GROWTH } from '../test-support/scaling.js';
 import type { Block, CellAddress, CellValue, Report, ReportMeta } from '../types.js';
 import { checkReport, evaluateReport } from './check.js';
 import { parseNumber, periodYears, repeatShare, SCANNER_WORDS, scanNarrative } from './narrative.js';
+import { narrativeTargets } from './narrative-reading.js';
 import type { Evaluation, RuleId } from './rules.js';
 
 const paragraphs = (...texts: string[]): Block[] => texts.map((text) => ({ type: 'paragraph', text }));
@@ -550,17 +551,8 @@ describe('the scanner’s word classes are data', () => {
 });
 
 describe('the narrative readers are linear (time for 8n ≤ 10 × time for n)', () => {
-  const keywords = [
-    '予以公开',
-    '部分公开',
-    '不予公开',
-    '无法提供',
-    '不予处理',
-    '其他处理',
-    '行政复议',
-    '行政诉讼',
-  ];
-  const scan = (text: string): unknown => scanNarrative(text, keywords, keywords.slice(-2));
+  const { keywords, caseKeywords } = narrativeTargets();
+  const scan = (text: string): unknown => scanNarrative(text, keywords, caseKeywords);
   const shapes: {
     reader: string;
     run: (input: string) => unknown;
