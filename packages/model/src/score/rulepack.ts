@@ -50,22 +50,33 @@ const monthDay = z.string().regex(MONTH_DAY);
 const ratio = z.number().min(0).max(1);
 
 const indicatorSetting = z.strictObject({
-  enabled: z.boolean().optional(),
-  weight: weight.optional(),
-  mode: z.enum(['automatic', 'manual']).optional(),
+  enabled: z.boolean().describe('false leaves the indicator off the scorecard').optional(),
+  weight: weight.describe('points for a pass; a partial earns a share').optional(),
+  mode: z
+    .enum(['automatic', 'manual'])
+    .describe('manual: a person scores it; it is listed as hand-scored and left out of the maximum')
+    .optional(),
 });
 
 const deductionBase = { id: itemId, points: weight, description: localized.optional() };
 
 const deductionSchema = z.discriminatedUnion('when', [
-  z.strictObject({ ...deductionBase, when: z.literal('no-report') }),
-  z.strictObject({ ...deductionBase, when: z.literal('published-after'), date: monthDay }),
-  z.strictObject({ ...deductionBase, when: z.literal('copied-over'), ratio }),
-  z.strictObject({
-    ...deductionBase,
-    when: z.literal('indicator-failed'),
-    indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]),
-  }),
+  z
+    .strictObject({ ...deductionBase, when: z.literal('no-report') })
+    .describe('applies to a unit that published no report (scoreMissingReport)'),
+  z
+    .strictObject({ ...deductionBase, when: z.literal('published-after'), date: monthDay })
+    .describe('applies when meta.publishedAt is after this MM-DD of the year after the reported one'),
+  z
+    .strictObject({ ...deductionBase, when: z.literal('copied-over'), ratio })
+    .describe('applies when part 一 or 五 repeats more than this share of last year’s (needs previous)'),
+  z
+    .strictObject({
+      ...deductionBase,
+      when: z.literal('indicator-failed'),
+      indicator: z.enum(INDICATOR_IDS as [IndicatorId, ...IndicatorId[]]),
+    })
+    .describe('applies when the named indicator fails'),
 ]);
 
 const KINDS: readonly AgencyKind[] = ['government', 'department', 'other'];
@@ -73,25 +84,47 @@ const KINDS: readonly AgencyKind[] = ['government', 'department', 'other'];
 /** The zod schema of a rulepack file. Built once; validation only. */
 function buildSchema() {
   return z.strictObject({
-    $schema: z.string().optional(),
-    rulepack: z.literal(1),
-    name: z.string().min(1),
+    $schema: z.string().describe('the JSON Schema the file declares, for editors; not read').optional(),
+    rulepack: z.literal(1).describe('the rulepack format: 1'),
+    name: z.string().min(1).describe('a short name printed on the scorecard'),
     description: localized.optional(),
     indicators: z
       .strictObject(Object.fromEntries(INDICATOR_IDS.map((id) => [id, indicatorSetting.optional()])))
+      .describe('settings by indicator id; an indicator left out keeps its national default')
       .optional(),
     thresholds: z
       .strictObject({
-        copyRatio: ratio.optional(),
-        problemsMinChars: z.number().int().min(0).max(100_000).optional(),
-        problemsMinMeasures: z.number().int().min(0).max(100).optional(),
+        copyRatio: ratio
+          .describe('share of part 五 found in last year’s part 五 from which it counts as copied')
+          .optional(),
+        problemsMinChars: z
+          .number()
+          .int()
+          .min(0)
+          .max(100_000)
+          .describe('fewest characters part 五 needs')
+          .optional(),
+        problemsMinMeasures: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .describe('fewest distinct concrete measure verbs part 五 needs')
+          .optional(),
       })
       .optional(),
     deadlines: z
       .strictObject(Object.fromEntries(KINDS.map((kind) => [kind, monthDay.optional()])))
+      .describe('publication deadlines by meta.kind, as MM-DD of the year after the reported one')
       .optional(),
-    deductions: z.array(deductionSchema).optional(),
-    manual: z.array(z.strictObject({ id: itemId, weight, description: localized })).optional(),
+    deductions: z
+      .array(deductionSchema)
+      .describe('points taken off the total when their condition holds')
+      .optional(),
+    manual: z
+      .array(z.strictObject({ id: itemId, weight, description: localized }))
+      .describe('items a person scores by hand, with their weights')
+      .optional(),
   });
 }
 
