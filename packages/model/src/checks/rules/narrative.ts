@@ -140,7 +140,7 @@ function receivedRule(ctx: Ctx): void {
 }
 
 /** Compares quoted numbers with table cells (summed): pass when equal, uncertain when a cell is blank. */
-export function compareQuotes(
+function compareQuotes(
   ctx: Ctx,
   quotes: readonly Quote[],
   cellsOf: (quote: Quote) => readonly CellAddress[],
