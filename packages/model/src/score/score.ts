@@ -1,6 +1,6 @@
 import { type Evaluation, evaluateReport, type RuleId } from '../checks/index.js';
 import { blocksText, repeatShare } from '../checks/narrative.js';
-import { readCell, statutoryCells } from '../tables/cells.js';
+import { statutoryCells } from '../tables/cells.js';
 import { NARRATIVE_HEADINGS } from '../tables/parts.js';
 import { STATUTORY_TABLES } from '../tables/statutory-2021.js';
 import type { AgencyKind, CellAddress, LocalizedText, Report, ReportSections, TableId } from '../types.js';
@@ -55,6 +55,8 @@ interface ScoreContext {
   readonly pack: ResolvedRulepack;
   readonly today: string | undefined;
   readonly byRule: ReadonlyMap<RuleId, readonly Evaluation[]>;
+  /** The blank statutory cells, as the checker's `cell-blank` rule lists them (cell order). */
+  readonly blank: readonly CellAddress[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -165,16 +167,20 @@ function partHasText(report: Report, key: keyof ReportSections): boolean {
   return visibleLength(blocksText(report.sections?.[key])) > 0;
 }
 
-/** The statutory cells of one table. */
-function cellsOf(table: TableId): CellAddress[] {
-  return statutoryCells()
-    .filter((cell) => cell.table === table)
-    .map((cell) => cell.address);
+/** How many statutory cells each table has (表二 10, 表三 175, 表四 15), counted once. */
+let tableSizes: ReadonlyMap<TableId, number> | undefined;
+function tableSize(table: TableId): number {
+  if (!tableSizes) {
+    const sizes = new Map<TableId, number>();
+    for (const cell of statutoryCells()) sizes.set(cell.table, (sizes.get(cell.table) ?? 0) + 1);
+    tableSizes = sizes;
+  }
+  return tableSizes.get(table) ?? 0;
 }
 
-/** The cells among `cells` that hold no number. */
-function blankAmong(report: Report, cells: readonly CellAddress[]): CellAddress[] {
-  return cells.filter((cell) => typeof readCell(report, cell) !== 'number');
+/** The blank cells of one table (from the checker's list, so a cell is blank here exactly when it is there). */
+function blankIn(ctx: ScoreContext, table: TableId): CellAddress[] {
+  return ctx.blank.filter((cell) => cell.startsWith(`${table}.`));
 }
 
 function sixParts(ctx: ScoreContext): Outcome {
@@ -182,9 +188,8 @@ function sixParts(ctx: ScoreContext): Outcome {
   const parts: { name: string; present: boolean }[] = [
     { name: NARRATIVE_HEADINGS.overview, present: partHasText(report, 'overview') },
     ...STATUTORY_TABLES.map((spec) => {
-      const cells = cellsOf(spec.id);
       // A table counts as present when one of its cells holds a number; an all-blank table was not filled in.
-      return { name: spec.caption, present: blankAmong(report, cells).length < cells.length };
+      return { name: spec.caption, present: blankIn(ctx, spec.id).length < tableSize(spec.id) };
     }),
     { name: NARRATIVE_HEADINGS.problems, present: partHasText(report, 'problems') },
     { name: NARRATIVE_HEADINGS.other, present: partHasText(report, 'other') },
@@ -211,7 +216,7 @@ function failing(ctx: ScoreContext, rule: RuleId): readonly Evaluation[] {
 
 function tablesComplete(ctx: ScoreContext): Outcome {
   const total = statutoryCells().length;
-  const blank = [...new Set(failing(ctx, 'cell-blank').flatMap((evaluation) => evaluation.cells))];
+  const { blank } = ctx;
   if (blank.length === 0) {
     return {
       status: 'pass',
@@ -227,7 +232,7 @@ function tablesComplete(ctx: ScoreContext): Outcome {
       `${total} 个法定单元格中 ${blank.length} 个空白（没有的应填 0）`,
       `${blank.length} of ${total} statutory cells are blank (none should be written 0)`,
     ),
-    cells: blank,
+    cells: [...blank],
   };
 }
 
@@ -413,21 +418,21 @@ function feeReported(ctx: ScoreContext): Outcome {
 }
 
 function reviewLitigation(ctx: ScoreContext): Outcome {
-  const cells = cellsOf('t4');
-  const blank = blankAmong(ctx.report, cells);
+  const size = tableSize('t4');
+  const blank = blankIn(ctx, 't4');
   if (blank.length === 0) {
     return {
       status: 'pass',
-      reason: text(`表四 ${cells.length} 个单元格均已填报`, `all ${cells.length} cells of 表四 are filled`),
+      reason: text(`表四 ${size} 个单元格均已填报`, `all ${size} cells of 表四 are filled`),
     };
   }
-  const filled = cells.length - blank.length;
+  const filled = size - blank.length;
   return {
     status: filled > 0 ? 'partial' : 'fail',
-    fraction: filled / cells.length,
+    fraction: filled / size,
     reason: text(
-      `表四 ${cells.length} 个单元格中 ${blank.length} 个空白`,
-      `${blank.length} of the ${cells.length} cells of 表四 are blank`,
+      `表四 ${size} 个单元格中 ${blank.length} 个空白`,
+      `${blank.length} of the ${size} cells of 表四 are blank`,
     ),
     cells: blank,
   };
@@ -661,7 +666,14 @@ export function scoreReport(report: Report, options: ScoreOptions = {}): Scoreca
     if (list) list.push(evaluation);
     else byRule.set(evaluation.rule, [evaluation]);
   }
-  const ctx: ScoreContext = { report, previous: options.previous, pack, today: options.today, byRule };
+  const blank = [
+    ...new Set(
+      (byRule.get('cell-blank') ?? [])
+        .filter((evaluation) => evaluation.status === 'fail')
+        .flatMap((evaluation) => evaluation.cells),
+    ),
+  ];
+  const ctx: ScoreContext = { report, previous: options.previous, pack, today: options.today, byRule, blank };
   const indicators: IndicatorResult[] = [];
   for (const spec of INDICATORS) {
     const setting = pack.indicators[spec.id];
