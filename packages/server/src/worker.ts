@@ -14,20 +14,14 @@ async function run(job: Job): Promise<JobResult> {
     warnings.push(warning.message);
   };
   switch (job.kind) {
-    case 'pdf': {
-      // The Node entry: the bundled, code-cached renderer, the same bytes as the main entry's.
-      const { renderReportPdf } = await import('@nianbao/pdf/node');
-      const bytes = await renderReportPdf(job.report, {
-        ...(job.draft ? { draft: true } : {}),
-        ...(job.previous ? { previous: job.previous } : {}),
-        creationDate: new Date(job.created),
-        onWarning,
-      });
-      return { kind: 'file', bytes, warnings };
-    }
+    case 'pdf':
     case 'docx': {
-      const { renderReportDocx } = await import('@nianbao/docx');
-      const bytes = await renderReportDocx(job.report, {
+      // The PDF from the Node entry: the bundled, code-cached renderer, the same bytes as the main entry's.
+      const render =
+        job.kind === 'pdf'
+          ? (await import('@nianbao/pdf/node')).renderReportPdf
+          : (await import('@nianbao/docx')).renderReportDocx;
+      const bytes = await render(job.report, {
         ...(job.draft ? { draft: true } : {}),
         ...(job.previous ? { previous: job.previous } : {}),
         creationDate: new Date(job.created),
