@@ -152,6 +152,11 @@ describe('scoreReport properties', () => {
           expect(result.score).toBeLessThanOrEqual(result.weight);
           if (result.status === 'pass') expect(result.score).toBe(result.weight);
           if (result.status === 'fail' || result.status === 'not-applicable') expect(result.score).toBe(0);
+          // A partial earns a share strictly between nothing and everything (weights under a point may round).
+          if (result.status === 'partial' && result.weight >= 1) {
+            expect(result.score).toBeGreaterThan(0);
+            expect(result.score).toBeLessThan(result.weight);
+          }
         }
         for (const deduction of card.deductions) {
           expect(deduction.reason.zh.length).toBeGreaterThan(0);

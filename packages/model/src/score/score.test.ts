@@ -248,6 +248,14 @@ describe('arithmetic', () => {
     expect(result.cells).toContain('t3.received.research');
     expect(result.reason.en).toContain('cannot be checked');
   });
+
+  it('fails when no sum can be checked at all (every cell blank)', () => {
+    let report = busyReport;
+    for (const cell of statutoryCells()) report = writeCell(report, cell.address, null);
+    const result = indicator(scoreReport(report), 'arithmetic');
+    expect(result.status).toBe('fail');
+    expect(result.reason.en).toMatch(/: 0 of \d+ hold/);
+  });
 });
 
 describe('rulepacks', () => {

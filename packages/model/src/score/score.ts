@@ -260,7 +260,9 @@ function fromRules(ctx: ScoreContext, rules: readonly RuleId[], what: LocalizedT
   }
   if (uncertain.length > 0) {
     return {
-      status: 'partial',
+      // Some hold and the rest cannot be checked: the share that holds. None can be checked: nothing is shown to
+      // hold, so it fails (a blank table is not consistent by default).
+      status: passed > 0 ? 'partial' : 'fail',
       fraction: passed / instances.length,
       reason: text(
         `${counts.zh}，${uncertain.length} 项因单元格空白无法核对`,
