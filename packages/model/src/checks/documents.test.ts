@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blankReport, busyReport } from '../fixtures/index.js';
 import { writeCell } from '../tables/cells.js';
+import { growth, MAX_GROWTH } from '../test-support/scaling.js';
 import type { CellAddress, Report } from '../types.js';
 import { agencyLevel, cannotMakeRules, LEVEL_WORDS, NOT_PLACE_WORDS } from './agency-level.js';
 import { tableStructure } from './arithmetic.js';
@@ -181,8 +182,7 @@ describe('agencyLevel', () => {
     );
   });
 
-  it('is linear in the name (no word list is retried from every character twice)', () => {
-    expect(agencyLevel(`${'某'.repeat(100_000)}县`)).toBe('county');
+  it('reads no place in a word that names none', () => {
     expect(NOT_PLACE_WORDS.every((word) => agencyLevel(word) === undefined)).toBe(true);
   });
 });
@@ -210,4 +210,46 @@ describe('t2-rules-level', () => {
     expect(of(withAgency('某市人民政府', 3), 't2-rules-level')).toEqual([]);
     expect(of(withAgency('某省住房和城乡建设厅', 3), 't2-rules-level')).toEqual([]);
   });
+});
+
+describe('the document and level readers are linear (time for 8n ≤ 10 × time for n)', () => {
+  const shapes: {
+    reader: string;
+    run: (input: string) => unknown;
+    make: (n: number) => string;
+    n: number;
+  }[] = [
+    {
+      reader: 'scanDocuments (paragraphs of document counts)',
+      run: (text) => scanDocuments(text, kinds),
+      make: (n) => '本年度制发行政规范性文件 12 件，废止规章 1 件，出台了四项规范性文件。\n'.repeat(n),
+      n: 200,
+    },
+    {
+      reader: 'scanDocuments (repeated verbs)',
+      run: (text) => scanDocuments(text, kinds),
+      make: (n) => '制发'.repeat(n),
+      n: 2000,
+    },
+    {
+      reader: 'scanDocuments (a verb before a digit run)',
+      run: (text) => scanDocuments(text, kinds),
+      make: (n) => `制发规范性文件${'1'.repeat(n)}`,
+      n: 20_000,
+    },
+    {
+      reader: 'agencyLevel (a long name)',
+      run: agencyLevel,
+      make: (n) => `${'某市场'.repeat(n)}县`,
+      n: 2000,
+    },
+  ];
+  for (const shape of shapes) {
+    it(shape.reader, () => {
+      const ratio = growth(shape.run, shape.make(shape.n), shape.make(8 * shape.n));
+      expect(ratio, `${shape.reader}: 8 × the input took ${ratio.toFixed(1)} × the time`).toBeLessThan(
+        MAX_GROWTH,
+      );
+    });
+  }
 });
