@@ -43,6 +43,15 @@ describe('the national defaults', () => {
   });
 });
 
+describe('the README', () => {
+  it('prints the default table as INDICATORS has it: every id with its weight, in order', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Scorecard'), readme.indexOf('### Rulepacks'));
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (\d+) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    expect(rows).toEqual(INDICATORS.map((spec) => [spec.id, spec.weight]));
+  });
+});
+
 describe('the example rulepack (宿迁-style)', () => {
   it('parses, and lays its deductions over the national weights', () => {
     const parsed = parseRulepackJson(exampleText);
