@@ -104,6 +104,20 @@ describe('scoreReport on the fixtures', () => {
     });
   }
 
+  it('hands out cards of its own: changing one changes neither INDICATORS nor the next card', () => {
+    const first = scoreReport(busyReport);
+    (first.indicators[0]?.reads as string[]).push('meta.agency');
+    (first.indicators[0]?.rules as string[]).length = 0;
+    if (first.indicators[0]) first.indicators[0].description.zh = '';
+    expect(INDICATORS[0]?.reads).not.toContain('meta.agency');
+    expect(scoreReport(busyReport).indicators[0]).toEqual({
+      ...first.indicators[0],
+      reads: INDICATORS[0]?.reads,
+      rules: INDICATORS[0]?.rules,
+      description: INDICATORS[0]?.description,
+    });
+  });
+
   it('reads only rules the checker has', () => {
     const known = new Set(RULES.map((rule) => rule.id));
     for (const spec of INDICATORS) for (const rule of spec.rules) expect(known).toContain(rule);
