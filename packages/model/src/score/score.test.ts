@@ -105,13 +105,13 @@ describe('scoreReport on the fixtures', () => {
   }
 
   it('hands out cards of its own: changing one changes neither INDICATORS nor the next card', () => {
-    const first = scoreReport(busyReport);
-    (first.indicators[0]?.reads as string[]).push('meta.agency');
-    (first.indicators[0]?.rules as string[]).length = 0;
-    if (first.indicators[0]) first.indicators[0].description.zh = '';
+    const first = indicator(scoreReport(busyReport), 'on-time');
+    (first.reads as string[]).push('meta.agency');
+    (first.rules as string[]).length = 0;
+    first.description.zh = '';
     expect(INDICATORS[0]?.reads).not.toContain('meta.agency');
-    expect(scoreReport(busyReport).indicators[0]).toEqual({
-      ...first.indicators[0],
+    expect(indicator(scoreReport(busyReport), 'on-time')).toEqual({
+      ...first,
       reads: INDICATORS[0]?.reads,
       rules: INDICATORS[0]?.rules,
       description: INDICATORS[0]?.description,
