@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { ParseIssue, ParseResult } from '@nianbao/model';
+import type { ParseIssue, ParseIssueCode, ParseResult } from '@nianbao/model';
 
 /** The largest input `validate` reads: 20 MB. Real reports are a few tens of KB; anything near this is a mistake. */
 export const MAX_INPUT_BYTES: number = 20 * 1024 * 1024;
@@ -9,7 +9,7 @@ export const MAX_INPUT_BYTES: number = 20 * 1024 * 1024;
 /** A file's text, or why it could not be had (one issue at the root path `""`). */
 export type ReadTextResult = { ok: true; text: string } | { ok: false; errors: ParseIssue[] };
 
-function rootIssue(code: string, zh: string, en: string): { ok: false; errors: ParseIssue[] } {
+function rootIssue(code: ParseIssueCode, zh: string, en: string): { ok: false; errors: ParseIssue[] } {
   return { ok: false, errors: [{ path: '', code, message: { zh, en } }] };
 }
 
