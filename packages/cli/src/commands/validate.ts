@@ -1,12 +1,17 @@
-import type { IndicatorResult, IndicatorStatus, ParseIssue, Rulepack, Scorecard } from '@nianbao/model';
+import type { ParseIssue } from '@nianbao/model';
 import {
   type CheckOptions,
   checkReport,
   type Finding,
+  type IndicatorResult,
+  type IndicatorStatus,
   isReportOk,
   type LocalizedText,
   type Report,
   RULES,
+  type Rulepack,
+  type Scorecard,
+  scoreReport,
 } from '@nianbao/model/core';
 import { seedReport } from '@nianbao/model/fixtures';
 import { type Command, type CommandContext, EXIT, langOption, VERBOSE_OPTION } from '../command.js';
@@ -108,7 +113,7 @@ function refuseOptionFile(
 /** The largest rulepack read: a rulepack is a few kilobytes. */
 const MAX_RULEPACK_BYTES = 1024 * 1024;
 
-/** Reads and parses `--rulepack FILE`; every failure is a located issue. */
+/** Reads and parses `--rulepack FILE`; every failure is a located issue. The validator (zod) loads only here. */
 async function readRulepackFile(
   file: string,
   cwd: string,
@@ -119,11 +124,10 @@ async function readRulepackFile(
   return parseRulepackJson(text.text);
 }
 
-/** The scorer, loaded only when `--score` asks for it (it comes with the validator, zod). */
+/** Scores one report (with last year's, when given) under the rulepack chosen on the command line. */
 type Scorer = (report: Report, previous: Report | undefined) => Scorecard;
 
-async function loadScorer(rulepack: Rulepack | undefined): Promise<Scorer> {
-  const { scoreReport } = await import('@nianbao/model');
+function scorerFor(rulepack: Rulepack | undefined): Scorer {
   return (report, previous) =>
     scoreReport(report, { ...(previous ? { previous } : {}), ...(rulepack ? { rulepack } : {}) });
 }
@@ -301,9 +305,9 @@ export const validateCommand: Command = {
         const heading = { zh: '规则包（--rulepack）', en: 'rulepack (--rulepack)' };
         return refuseOptionFile(context, json, options, heading, values.rulepack, read.errors);
       }
-      scorer = await loadScorer(read.rulepack);
+      scorer = scorerFor(read.rulepack);
     } else if (values.score === true) {
-      scorer = await loadScorer(undefined);
+      scorer = scorerFor(undefined);
     }
 
     const inputs: Input[] =
