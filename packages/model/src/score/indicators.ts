@@ -1,3 +1,5 @@
+import { COPIED_SHARE } from '../checks/rules/cross-year.js';
+import { STATUTORY_DEADLINES } from '../tables/deadlines.js';
 import { NARRATIVE_HEADINGS } from '../tables/parts.js';
 import type { Deadlines, IndicatorId, IndicatorSpec, ScoreThresholds } from './types.js';
 
@@ -176,15 +178,11 @@ export const INDICATOR_IDS: readonly IndicatorId[] = INDICATORS.map((indicator) 
  * 人民政府's report by 31 March, a 部门's by 31 January. Other bodies (universities, state enterprises) are held
  * to the department deadline, as the checker's `deadline` rule does.
  */
-export const NATIONAL_DEADLINES: Readonly<Deadlines> = {
-  government: '03-31',
-  department: '01-31',
-  other: '01-31',
-};
+export const NATIONAL_DEADLINES: Readonly<Deadlines> = STATUTORY_DEADLINES;
 
 /** The default thresholds of the text heuristics (the project's choice; the copy ratio is the checker's). */
 export const NATIONAL_THRESHOLDS: Readonly<ScoreThresholds> = {
-  copyRatio: 0.5,
+  copyRatio: COPIED_SHARE,
   problemsMinChars: 40,
   problemsMinMeasures: 2,
 };

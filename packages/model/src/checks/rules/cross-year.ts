@@ -15,8 +15,8 @@ import { blocksText, repeatShare } from '../narrative.js';
 /** The ids of the cross-year rules. */
 export type CrossYearRuleId = 'carryover-continuity' | 'narrative-copied' | 't2-stock-flow';
 
-/** Share of this year's 4-grams found in last year's text from which a part counts as copied. */
-const COPIED_SHARE = 0.5;
+/** Share of this year's 4-grams found in last year's text from which a part counts as copied (the scorecard's default too). */
+export const COPIED_SHARE = 0.5;
 
 function carryover(ctx: Ctx): void {
   const prev = ctx.previousValues;

@@ -1,3 +1,4 @@
+import { STATUTORY_DEADLINES } from '../../tables/deadlines.js';
 import type { CellAddress } from '../../types.js';
 import { type Ctx, emit, kept, type RuleDefinition, type Status } from '../context.js';
 
@@ -18,7 +19,8 @@ function deadline(ctx: Ctx): void {
   const year = meta?.year;
   const government = meta?.kind === 'government';
   const valid = typeof publishedAt === 'string' && ISO_DATE.test(publishedAt) && Number.isInteger(year);
-  const due = valid ? `${(year as number) + 1}-${government ? '03-31' : '01-31'}` : '';
+  const kind = meta?.kind === 'government' || meta?.kind === 'department' ? meta.kind : 'other';
+  const due = valid ? `${(year as number) + 1}-${STATUTORY_DEADLINES[kind]}` : '';
   const status: Status = !valid ? 'uncertain' : (publishedAt as string) > due ? 'fail' : 'pass';
   if (!kept(ctx, status)) return;
   emit(ctx, status, () => ({
