@@ -357,6 +357,19 @@ describe('narrative-problems-empty and narrative-fee', () => {
     expect(
       statuses(withOther([{ type: 'paragraph', lead: '信息处理费。', text: '未收取。' }]), 'narrative-fee'),
     ).toEqual(['pass']);
+    // The fact of charging, worded the ways published reports word it.
+    for (const text of [
+      '2023年度，县发展和改革局政府信息公开未发生收费情况。',
+      '2024 年，市科委未发生政府信息公开收费事项。',
+      '全年收取政府信息公开信息处理费 3940 元。',
+      '本机关未向申请人收取任何费用。',
+    ]) {
+      expect(statuses(withOther(paragraphs(text)), 'narrative-fee'), text).toEqual(['pass']);
+    }
+    // 收取 and 费 in different clauses is no fee statement.
+    expect(statuses(withOther(paragraphs('广泛收取群众意见；工作经费保障到位。')), 'narrative-fee')).toEqual([
+      'fail',
+    ]);
   });
 });
 

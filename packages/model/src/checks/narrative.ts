@@ -486,15 +486,23 @@ export function isBareNone(text: string): boolean {
   return core === '' || core === '无' || core === '暂无' || core === '没有';
 }
 
-/** Whether narrative blocks speak of 信息处理费 (or 处理费). */
+/*
+ * How a report states its 信息处理费 (国办函〔2020〕109号): by name (信息处理费, 处理费) or as the fact of charging,
+ * which part 六 is where the statute puts it: 「未发生收费情况」「未发生政府信息公开收费事项」「收取政府信息公开信息处理费
+ * 3940 元」「未收取任何费用」. So 收费 anywhere in the part, or 收取 followed within a clause by 费. A clause stops at
+ * sentence or clause punctuation, so 「收取群众意见，经费…」 is not a fee statement.
+ */
+const FEE_STATEMENT = /处理费|收费|收取[^。；;！!？?\n]{0,12}?费/;
+
+/** Whether narrative blocks (part 六) state the 信息处理费: by name, or as charging or not charging fees. */
 export function mentionsFee(blocks: unknown): boolean {
   if (!Array.isArray(blocks)) return false;
   for (const block of blocks) {
     if (typeof block !== 'object' || block === null) continue;
     const { lead, text } = block as { lead?: unknown; text?: unknown };
     if (
-      (typeof text === 'string' && text.includes('处理费')) ||
-      (typeof lead === 'string' && lead.includes('处理费'))
+      (typeof text === 'string' && FEE_STATEMENT.test(text)) ||
+      (typeof lead === 'string' && FEE_STATEMENT.test(lead))
     ) {
       return true;
     }
