@@ -156,6 +156,9 @@ import { seedReport } from '@nianbao/model/fixtures';
 import { checkReport as coreCheck } from '@nianbao/model/core';
 import { compiledExecArgv } from '@nianbao/model/worker-flags';
 import schema from '@nianbao/model/report.schema.json' with { type: 'json' };
+import rulepackSchema from '@nianbao/model/rulepack.schema.json' with { type: 'json' };
+import suqian from '@nianbao/model/rulepacks/suqian.json' with { type: 'json' };
+import { parseRulepack, scoreReport } from '@nianbao/model';
 import { AnnualReport } from '@nianbao/react';
 import { renderReportHtml } from '@nianbao/react/server';
 import { renderReportPdf } from '@nianbao/pdf';
@@ -169,6 +172,8 @@ const out = {
   ok: isReportOk(checkReport(seedReport)) && coreCheck(seedReport).length === checkReport(seedReport).length,
   parsed: parseReportJson(JSON.stringify(seedReport)).ok,
   schema: typeof schema.$schema,
+  rulepack: typeof rulepackSchema.$schema === 'string' && parseRulepack(suqian).ok,
+  score: scoreReport(seedReport).total > 0,
   flags: Array.isArray(compiledExecArgv(['--max-old-space-size=100'])),
   component: typeof AnnualReport,
   html: renderReportHtml(seedReport).includes('<table'),
@@ -226,6 +231,8 @@ export const imported: boolean = importReport(html, { kind: 'html' }).ok;
       ok: true,
       parsed: true,
       schema: 'string',
+      rulepack: true,
+      score: true,
       flags: true,
       component: 'function',
       html: true,

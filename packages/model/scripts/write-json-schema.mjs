@@ -1,10 +1,21 @@
-// Writes dist/report.schema.json (the JSON Schema of Report JSON v1) from the built package.
+// Writes the package's JSON files into dist/ from the built package: report.schema.json (the JSON Schema of Report
+// JSON v1), rulepack.schema.json (of a scorecard rulepack) and rulepacks/*.json (the example rulepacks, with their
+// `$schema` pointing at the schema beside them, as in the sources).
 // Run after `tsc -p tsconfig.build.json` (see the package's build script).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { reportJsonSchema } from '../dist/index.js';
+import { reportJsonSchema, rulepackJsonSchema } from '../dist/index.js';
 
-const target = fileURLToPath(new URL('../dist/report.schema.json', import.meta.url));
-mkdirSync(fileURLToPath(new URL('../dist/', import.meta.url)), { recursive: true });
-writeFileSync(target, `${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${target}`);
+const dist = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
+mkdirSync(dist('rulepacks/'), { recursive: true });
+const write = (path, value) => {
+  writeFileSync(dist(path), `${JSON.stringify(value, null, 2)}\n`);
+  console.log(`wrote ${dist(path)}`);
+};
+write('report.schema.json', reportJsonSchema());
+write('rulepack.schema.json', rulepackJsonSchema());
+const examples = new URL('../src/score/examples/', import.meta.url);
+for (const file of readdirSync(examples).filter((f) => f.endsWith('.json'))) {
+  copyFileSync(fileURLToPath(new URL(file, examples)), dist(`rulepacks/${file}`));
+  console.log(`wrote ${dist(`rulepacks/${file}`)}`);
+}
