@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportJsonSchema } from '@nianbao/model';
+import { reportJsonSchema, rulepackJsonSchema } from '@nianbao/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../test/fake-io.js';
 
@@ -21,6 +21,14 @@ describe('schema', () => {
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema).toEqual(reportJsonSchema());
     expect(result.stdout).toMatch(/^\{\n {2}"/);
+  });
+
+  it('prints the rulepack schema with --rulepack', async () => {
+    const result = await run(['schema', '--rulepack']);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(schema).toEqual(rulepackJsonSchema());
+    expect(schema).not.toEqual(reportJsonSchema());
   });
 
   it('writes it with -o, replacing an older copy', async () => {
