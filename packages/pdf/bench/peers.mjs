@@ -210,3 +210,25 @@ export function typstSource(blocks) {
   }
   return out.join('\n');
 }
+
+/**
+ * A new report for each warm round: every narrative text gets the round's number and every table figure moves by a
+ * round-dependent amount (blanks stay blank). A live server renders a different report each time; rendering one
+ * report over and over would hand every renderer's caches (our kept text layouts, Typst's memo) the whole document.
+ * The statute's labels and headings stay, as they do from report to report.
+ */
+export function distinctReport(report, round) {
+  const copy = structuredClone(report);
+  let step = round;
+  const move = (node) => {
+    for (const key of Object.keys(node)) {
+      if (typeof node[key] === 'number') node[key] += step++ % 37;
+      else if (node[key] && typeof node[key] === 'object') move(node[key]);
+    }
+  };
+  for (const table of ['t2', 't3', 't4']) if (copy[table]) move(copy[table]);
+  for (const list of Object.values(copy.sections ?? {}))
+    for (const block of list) if (typeof block.text === 'string') block.text += `（第${round}轮）`;
+  copy.preamble = (copy.preamble ?? []).map((text) => `${text}（第${round}轮）`);
+  return copy;
+}

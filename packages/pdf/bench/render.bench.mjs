@@ -1,8 +1,9 @@
 // pnpm bench (after pnpm build): @nianbao/pdf against headless Chromium printing the same report, same run.
 //
-// For the seed and the busy fixture, both renderers: cold (a fresh process, start to file written; median of
-// BENCH_COLD runs, the renderers taking turns so a change in the machine's load hits both alike), warm (another render
-// in a live process / live page, median of BENCH_RUNS) and the PDF size; then batch throughput with the worker pool;
+// For the seed and the busy fixture, every renderer: cold (a fresh process, start to file written; BENCH_COLD runs,
+// the renderers taking turns so a change in the machine's load hits all alike), warm (a render in a live process /
+// live page; BENCH_RUNS rounds, each round a new report — the fixture with other texts and figures — rendered by
+// every renderer in turn) and the PDF size, each time as median and range; then batch throughput with the worker pool;
 // then the installed size of the package. Chromium is Debian's /usr/bin/chromium driven by playwright-core, on a
 // page built by @nianbao/react's renderReportHtml, in two set-ups: the fair baseline, printing with the system's own
 // CJK fonts (Debian's fonts-noto-cjk, found by fontconfig, no @font-face; warm = one live browser, page.setContent +
@@ -11,8 +12,8 @@
 // @nianbao/pdf's cold start is `@nianbao/pdf/node` (what the CLI and the pool use) with its code cache written by an
 // untimed first run, as on every run after a machine's first; also printed: the same without the cache (a machine's
 // first run) and the main entry.
-// Warm renders follow BENCH_WARMUP untimed ones on both sides (a live server's steady state, JIT and caches warm).
-// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 5), BENCH_COLD (default 5), BENCH_WARMUP (default 3).
+// Warm renders follow BENCH_WARMUP untimed rounds (a live server's steady state, JIT and caches warm).
+// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 9), BENCH_COLD (default 5), BENCH_WARMUP (default 3).
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -35,7 +36,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
 const pdfDist = pathToFileURL(join(pkg, 'dist/index.js')).href;
 const nodeDist = pathToFileURL(join(pkg, 'dist/node.js')).href;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const COLD_RUNS = Number(process.env.BENCH_COLD ?? 5);
 // Untimed renders before the warm ones, for both renderers: warm means a live server's steady state.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -53,6 +54,8 @@ const CHROMIUM_ARGS = [
 ];
 const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Median and range of a series of times. */
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 const ms = (x) => `${x.toFixed(0)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
 
@@ -143,7 +146,7 @@ const fontFiles = JSON.stringify(defaultFontSources());
 const peerPrelude = (name) =>
   `const P=await import(${JSON.stringify(peersUrl)});const {renderReportHtml}=await import('@nianbao/react/server');const f=await import('@nianbao/model/fixtures');const fs=await import('node:fs');const src=${fontFiles};const blocks=P.htmlBlocks(renderReportHtml(f.${name}Report));`;
 const pdfmakeScript = (name) =>
-  `${peerPrelude(name)}const pdfmake=(await import('pdfmake')).default;pdfmake.setLocalAccessPolicy(()=>true);pdfmake.setFonts(P.pdfmakeFonts(src));fs.writeFileSync(${JSON.stringify(join(work, `pdfmake-${name}.pdf`))},await pdfmake.createPdf(P.pdfmakeDocument(blocks)).getBuffer());`;
+  `${peerPrelude(name)}const pdfmake=(await import('pdfmake')).default;pdfmake.setLocalAccessPolicy(()=>true);pdfmake.setUrlAccessPolicy(()=>false);pdfmake.setFonts(P.pdfmakeFonts(src));fs.writeFileSync(${JSON.stringify(join(work, `pdfmake-${name}.pdf`))},await pdfmake.createPdf(P.pdfmakeDocument(blocks)).getBuffer());`;
 const typstScript = (name) =>
   `${peerPrelude(name)}const {NodeCompiler}=await import('@myriaddreamin/typst-ts-node-compiler');const c=NodeCompiler.create({fontArgs:[{fontBlobs:[...new Set([src.body,src.bodyBold,src.heading])].map((x)=>fs.readFileSync(x))}]});fs.writeFileSync(${JSON.stringify(join(work, `typst-${name}.pdf`))},c.pdf({mainFileContent:P.typstSource(blocks)}));`;
 
@@ -166,58 +169,39 @@ for (const [name, report] of Object.entries(fixtures)) {
   for (let i = 0; i < COLD_RUNS; i++) for (const [k, run] of Object.entries(kinds)) times[k].push(run());
   results.fixtures[name] = {
     pdf: {
-      coldMs: median(times.node),
-      coldNoCacheMs: median(times.nodeNoCache),
-      coldMainEntryMs: median(times.main),
+      cold: stats(times.node),
+      coldNoCache: stats(times.nodeNoCache),
+      coldMainEntry: stats(times.main),
     },
     ...(haveChromium
       ? {
-          chromium: { coldMs: median(times.chromium) },
-          chromiumSystem: { coldMs: median(times.chromiumSystem) },
-          pdfmake: { coldMs: median(times.pdfmake) },
-          typst: { coldMs: median(times.typst) },
+          chromium: { cold: stats(times.chromium) },
+          chromiumSystem: { cold: stats(times.chromiumSystem) },
+          pdfmake: { cold: stats(times.pdfmake) },
+          typst: { cold: stats(times.typst) },
         }
       : {}),
   };
 }
 
-// ---- warm (a live process) and size: `@nianbao/pdf/node` (the bundled engine a server, the CLI and the pool use)
-// and the main entry, taking turns render by render.
+// ---- warm (live processes) and size: every renderer renders the same new report in turn, round by round
+// (`distinctReport`: another report each round, as a server gets), so a change in the machine's load hits all of
+// them alike. Each peer's input is made from the report before its clock starts (Chromium's HTML page, pdfmake's
+// blocks, Typst's source): only the renderer itself is timed. Ours: `@nianbao/pdf/node` (the bundled engine a
+// server, the CLI and the pool use) and the main entry.
 const nodeEntry = await import(nodeDist);
-for (const [name, report] of Object.entries(fixtures)) {
-  for (let i = 0; i < WARMUP; i++) {
-    await nodeEntry.renderReportPdf(report);
-    await renderReportPdf(report);
-  }
-  const warm = [];
-  const warmMain = [];
-  let bytes;
-  for (let i = 0; i < RUNS; i++) {
-    let t = performance.now();
-    bytes = await nodeEntry.renderReportPdf(report);
-    warm.push(performance.now() - t);
-    t = performance.now();
-    await renderReportPdf(report);
-    warmMain.push(performance.now() - t);
-  }
-  Object.assign(results.fixtures[name].pdf, {
-    warmMs: median(warm),
-    warmMainEntryMs: median(warmMain),
-    bytes: bytes.length,
-  });
-}
-
+const peers = await import(peersUrl);
+let pdfmake;
+let typst;
+let browser;
 if (haveChromium) {
-  // warm peers: one live process each (this one), a new document per render. Typst gets a different source each
-  // time (a numbered comment) so its whole-document memo cannot hand back the previous PDF; its per-function
-  // caches still work, as in a live server.
-  const peers = await import(peersUrl);
-  const pdfmake = (await import('pdfmake')).default;
+  pdfmake = (await import('pdfmake')).default;
   pdfmake.setLocalAccessPolicy(() => true);
+  pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setFonts(peers.pdfmakeFonts(defaultFontSources()));
   const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
   const sources = defaultFontSources();
-  const typst = NodeCompiler.create({
+  typst = NodeCompiler.create({
     fontArgs: [
       {
         fontBlobs: [...new Set([sources.body, sources.bodyBold, sources.heading])].map((f) =>
@@ -226,74 +210,76 @@ if (haveChromium) {
       },
     ],
   });
-  let serial = 0;
-  for (const [name, report] of Object.entries(fixtures)) {
-    const warmPdfmake = [];
-    const warmTypst = [];
-    let pdfmakeBytes;
-    let typstBytes;
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      let t = performance.now();
-      pdfmakeBytes = await pdfmake
-        .createPdf(peers.pdfmakeDocument(peers.htmlBlocks(renderReportHtml(report))))
-        .getBuffer();
-      if (i >= WARMUP) warmPdfmake.push(performance.now() - t);
-      t = performance.now();
-      typstBytes = typst.pdf({
-        mainFileContent: `// ${serial++}\n${peers.typstSource(peers.htmlBlocks(renderReportHtml(report)))}`,
-      });
-      if (i >= WARMUP) warmTypst.push(performance.now() - t);
-    }
-    Object.assign(results.fixtures[name].pdfmake, {
-      warmMs: median(warmPdfmake),
-      bytes: pdfmakeBytes.length,
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+let round = 0;
+for (const [name, report] of Object.entries(fixtures)) {
+  const times = {
+    pdf: [],
+    main: [],
+    pdfmake: [],
+    typst: [],
+    chromiumSystem: [],
+    chromium: [],
+    printOnly: [],
+  };
+  const bytes = {};
+  const systemPage = haveChromium ? await browser.newPage() : undefined;
+  const webFontPage = haveChromium ? await browser.newPage() : undefined;
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const next = peers.distinctReport(report, ++round);
+    const timed = async (kind, render) => {
+      const t = performance.now();
+      const out = await render();
+      if (i >= WARMUP) times[kind].push(performance.now() - t);
+      if (out) bytes[kind] = out.length;
+    };
+    await timed('pdf', () => nodeEntry.renderReportPdf(next));
+    await timed('main', () => renderReportPdf(next));
+    if (!haveChromium) continue;
+    const html = renderReportHtml(next);
+    const blocks = peers.htmlBlocks(html);
+    const source = `// ${round}\n${peers.typstSource(blocks)}`;
+    const systemHtml = html.replace('</head>', `${systemCss}</head>`);
+    const webFontFile = join(work, `${name}-warm.html`);
+    writeFileSync(webFontFile, html.replace('</head>', `${fontCss}</head>`));
+    await timed('pdfmake', () => pdfmake.createPdf(peers.pdfmakeDocument(blocks)).getBuffer());
+    await timed('typst', () => typst.pdf({ mainFileContent: source }));
+    // the fair baseline: one live browser, the new report's HTML set on its page, printed with the system's fonts
+    await timed('chromiumSystem', async () => {
+      await systemPage.setContent(systemHtml, { waitUntil: 'load' });
+      await systemPage.evaluate(() => document.fonts.ready);
+      return systemPage.pdf(pdfOptions);
     });
-    Object.assign(results.fixtures[name].typst, { warmMs: median(warmTypst), bytes: typstBytes.length });
+    // the old baseline: the page loaded from a file, with the web font through @font-face
+    await timed('chromium', async () => {
+      await webFontPage.goto(pathToFileURL(webFontFile).href, { waitUntil: 'load' });
+      await webFontPage.evaluate(() => document.fonts.ready);
+      return webFontPage.pdf(pdfOptions);
+    });
+    // page.pdf() alone on the loaded page (no new report: a lower bound of Chromium's print)
+    await timed('printOnly', () => webFontPage.pdf(pdfOptions));
   }
-  for (const [name] of Object.entries(fixtures)) {
-    const page = join(work, `${name}.html`);
-    // warm: a live browser and page; each render loads the page again and prints.
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const live = await browser.newPage();
-    const warm = [];
-    let bytes;
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const t = performance.now();
-      await live.goto(pathToFileURL(page).href, { waitUntil: 'load' });
-      await live.evaluate(() => document.fonts.ready);
-      bytes = await live.pdf(pdfOptions);
-      if (i >= WARMUP) warm.push(performance.now() - t);
-    }
-    // warm page.pdf() alone, on the already loaded page (no new report: a lower bound of Chromium's render)
-    const printOnly = [];
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const t = performance.now();
-      await live.pdf(pdfOptions);
-      if (i >= WARMUP) printOnly.push(performance.now() - t);
-    }
-    // the fair baseline: the same live browser, a new report's HTML set on the page, then printed
-    const systemHtml = readFileSync(join(work, `${name}-system.html`), 'utf8');
-    const systemWarm = [];
-    let systemBytes;
-    for (let i = 0; i < WARMUP + RUNS; i++) {
-      const t = performance.now();
-      await live.setContent(systemHtml, { waitUntil: 'load' });
-      await live.evaluate(() => document.fonts.ready);
-      systemBytes = await live.pdf(pdfOptions);
-      if (i >= WARMUP) systemWarm.push(performance.now() - t);
-    }
-    await browser.close();
-    Object.assign(results.fixtures[name].chromiumSystem, {
-      warmMs: median(systemWarm),
-      bytes: systemBytes.length,
-    });
-    Object.assign(results.fixtures[name].chromium, {
-      warmMs: median(warm),
-      warmPdfOnlyMs: median(printOnly),
-      bytes: bytes.length,
+  await systemPage?.close();
+  await webFontPage?.close();
+  const r = results.fixtures[name];
+  Object.assign(r.pdf, {
+    warm: stats(times.pdf),
+    warmMainEntry: stats(times.main),
+    bytes: bytes.pdf,
+  });
+  if (haveChromium) {
+    Object.assign(r.pdfmake, { warm: stats(times.pdfmake), bytes: bytes.pdfmake });
+    Object.assign(r.typst, { warm: stats(times.typst), bytes: bytes.typst });
+    Object.assign(r.chromiumSystem, { warm: stats(times.chromiumSystem), bytes: bytes.chromiumSystem });
+    Object.assign(r.chromium, {
+      warm: stats(times.chromium),
+      warmPdfOnly: stats(times.printOnly),
+      bytes: bytes.chromium,
     });
   }
 }
+await browser?.close();
 
 // ---- batch throughput with the worker pool
 const batchDir = join(work, 'batch');
@@ -385,33 +371,41 @@ results.installed = {
 results.loadAfter = uptime();
 const lines = [
   `@nianbao/pdf bench — ${results.date}, ${results.cores} cores, load average (1/5/15 min) ${results.loadBefore} before, ${results.loadAfter} after`,
-  `cold: median of ${COLD_RUNS} fresh processes, renderers interleaved; warm: median of ${RUNS} after ${WARMUP} untimed; "×" = that renderer's time / @nianbao/pdf's (above 1: we are faster)`,
+  `cold: ${COLD_RUNS} fresh processes each, renderers interleaved; warm: ${RUNS} renders each after ${WARMUP} untimed, a new report every round, renderers interleaved round by round`,
+  'each figure: median (fastest–slowest) in ms; "×" = that median / @nianbao/pdf\'s (above 1: we are faster)',
   '',
 ];
-lines.push('fixture  renderer                      cold                 warm                 PDF size');
-const vs = (theirs, ours) => `${ms(theirs)} (${(theirs / ours).toFixed(2)}×)`;
+// Each figure: median (fastest–slowest); "×": the peer's median / ours (above 1: we are faster).
+const span = (t) => `${ms(t.median)} (${t.min.toFixed(0)}–${t.max.toFixed(0)})`;
+const vs = (theirs, ours) => `${span(theirs)} ${(theirs.median / ours.median).toFixed(2)}×`;
+const col = (text) => text.padEnd(30);
+lines.push(`fixture  ${col('renderer')}${col('cold')}${col('warm')}PDF size`);
 for (const [name, r] of Object.entries(results.fixtures)) {
   lines.push(
-    `${name.padEnd(8)} @nianbao/pdf (/node)          ${ms(r.pdf.coldMs).padEnd(20)} ${ms(r.pdf.warmMs).padEnd(20)} ${kb(r.pdf.bytes)}   (cold without code cache ${ms(r.pdf.coldNoCacheMs)}, main entry cold ${ms(r.pdf.coldMainEntryMs)} / warm ${ms(r.pdf.warmMainEntryMs)})`,
+    `${name.padEnd(8)} ${col('@nianbao/pdf (/node)')}${col(span(r.pdf.cold))}${col(span(r.pdf.warm))}${kb(r.pdf.bytes)}`,
   );
+  lines.push(
+    `${''.padEnd(8)} ${col('  main entry')}${col(vs(r.pdf.coldMainEntry, r.pdf.cold))}${col(vs(r.pdf.warmMainEntry, r.pdf.warm))}`,
+  );
+  lines.push(`${''.padEnd(8)} ${col('  /node without code cache')}${col(vs(r.pdf.coldNoCache, r.pdf.cold))}`);
   if (r.chromium) {
     lines.push(
-      `${''.padEnd(8)} chromium, system fonts        ${vs(r.chromiumSystem.coldMs, r.pdf.coldMs).padEnd(20)} ${vs(r.chromiumSystem.warmMs, r.pdf.warmMs).padEnd(20)} ${kb(r.chromiumSystem.bytes)} (ours ${(r.pdf.bytes / r.chromiumSystem.bytes).toFixed(2)}× its size)`,
+      `${''.padEnd(8)} ${col('chromium, system fonts')}${col(vs(r.chromiumSystem.cold, r.pdf.cold))}${col(vs(r.chromiumSystem.warm, r.pdf.warm))}${kb(r.chromiumSystem.bytes)} (ours ${(r.pdf.bytes / r.chromiumSystem.bytes).toFixed(2)}× its size)`,
     );
     for (const [label, peer] of [
-      ['pdfmake 0.3                  ', r.pdfmake],
-      ['typst (typst-ts-node 0.7)    ', r.typst],
+      ['pdfmake 0.3', r.pdfmake],
+      ['typst (typst-ts-node 0.7)', r.typst],
     ]) {
       lines.push(
-        `${''.padEnd(8)} ${label} ${vs(peer.coldMs, r.pdf.coldMs).padEnd(20)} ${vs(peer.warmMs, r.pdf.warmMs).padEnd(20)} ${kb(peer.bytes)}`,
+        `${''.padEnd(8)} ${col(label)}${col(vs(peer.cold, r.pdf.cold))}${col(vs(peer.warm, r.pdf.warm))}${kb(peer.bytes)}`,
       );
     }
     lines.push(
-      `${''.padEnd(8)} chromium, web font (old)      ${vs(r.chromium.coldMs, r.pdf.coldMs).padEnd(20)} ${vs(r.chromium.warmMs, r.pdf.warmMs).padEnd(20)} ${kb(r.chromium.bytes)}   (page.pdf() alone ${ms(r.chromium.warmPdfOnlyMs)})`,
+      `${''.padEnd(8)} ${col('chromium, web font (old)')}${col(vs(r.chromium.cold, r.pdf.cold))}${col(vs(r.chromium.warm, r.pdf.warm))}${kb(r.chromium.bytes)} (page.pdf() alone ${span(r.chromium.warmPdfOnly)})`,
     );
   } else {
     lines.push(
-      `${''.padEnd(8)} chromium         (not measured: needs /usr/bin/chromium, playwright-core, @nianbao/react built)`,
+      `${''.padEnd(8)} chromium and peers (not measured: need /usr/bin/chromium, playwright-core, @nianbao/react built)`,
     );
   }
 }
