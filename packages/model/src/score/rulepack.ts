@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { got, issue, type ParseIssue } from '../schema/issues.js';
+import { documentJsonSchema } from '../schema/json-schema.js';
 import { findJsonSyntaxError, lineColumn } from '../schema/json-text.js';
 import { alternatives, closest } from '../schema/messages.js';
 import type { PathSegment } from '../schema/path.js';
@@ -394,17 +395,12 @@ const RULEPACK_SCHEMA_ID = 'urn:nianbao:rulepack:v1';
  * does not check that month-days exist or that ids are unique; `parseRulepack` does. A fresh object per call.
  */
 export function rulepackJsonSchema(): Record<string, unknown> {
-  const { $schema: _draft, ...generated } = z.toJSONSchema(rulepackSchema(), {
-    target: 'draft-2020-12',
-  }) as Record<string, unknown>;
-  return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: RULEPACK_SCHEMA_ID,
+  return documentJsonSchema(rulepackSchema(), {
+    id: RULEPACK_SCHEMA_ID,
     title: 'nianbao rulepack (format 1) — 年报评分规则包',
     description:
       'Scoring rules for 政府信息公开工作年度报告, laid over the national defaults: indicators (enabled, weight, ' +
       'automatic or manual), thresholds, deadlines by kind of body (MM-DD of the next year), deductions, and ' +
       'hand-scored items.',
-    ...generated,
-  };
+  });
 }
