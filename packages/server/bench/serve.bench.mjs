@@ -5,10 +5,13 @@
 //   - a Chromium service: one headless Debian /usr/bin/chromium driven by playwright-core behind a node:http server,
 //     pages created once and reused (one per connection), each request's report rendered by @nianbao/react's
 //     renderReportHtml, set on a page and printed with page.pdf(): the usual way such a service is built.
-// Both services get the same POST of the seed's Report JSON from autocannon at 1, 2 and 8 connections, for
-// BENCH_SECONDS each after a warm-up; renders/s, p50 and p99 latency. Then 100 concurrent renders are checked to be
+// Both services get the same POST of the seed's Report JSON from autocannon at 1, 2 and 8 connections after a
+// warm-up; renders/s, p50 and p99 latency. Then 100 concurrent renders are checked to be
 // 100 PDFs identical to the library's bytes. The service runs as its own process (the bin), BENCH_WORKERS threads.
-// Env: BENCH_SECONDS (default 10), BENCH_WORKERS (default: available parallelism).
+// Each cell is BENCH_ROUNDS slices of the same number of renders (BENCH_PER_CONNECTION per connection, at least 6),
+// the three taking turns, so a change in the machine's load hits all alike: renders/s averaged over the slices, the
+// median slice's p50, the worst slice's p99.
+// Env: BENCH_ROUNDS (default 4), BENCH_PER_CONNECTION (default 2), BENCH_WORKERS (default: available parallelism).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
@@ -20,9 +23,11 @@ import autocannon from 'autocannon';
 process.env.NODE_ENV ??= 'production';
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PER_CONNECTION = Number(process.env.BENCH_PER_CONNECTION ?? 2);
+const MIN_SLICE = 6;
 const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 const CONCURRENCY = [1, 2, 8];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CREATED = '2023-01-20T00:00:00.000Z';
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -56,7 +61,13 @@ async function startChromium(slots) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   const free = [];
   for (let i = 0; i < slots; i++) free.push(await browser.newPage());
@@ -81,14 +92,17 @@ async function startChromium(slots) {
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => Promise.all([browser.close(), new Promise((r) => server.close(r))]) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => Promise.all([browser.close(), new Promise((r) => server.close(r))]),
+  };
 }
 
-async function load(url, connections, seconds) {
+async function load(url, connections, amount) {
   const result = await autocannon({
     url,
     connections,
-    duration: seconds,
+    amount,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
@@ -96,16 +110,17 @@ async function load(url, connections, seconds) {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99 };
+  return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-/** The library in this process, `c` renders in flight at once, for `seconds`. */
-async function inProcess(connections, seconds) {
+/** The library in this process, `connections` renders in flight at once, `amount` in all. */
+async function inProcess(connections, amount) {
   const latencies = [];
-  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let left = amount;
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
+      while (left-- > 0) {
         const t = performance.now();
         await renderReportPdf(seedReport, quiet);
         latencies.push(performance.now() - t);
@@ -114,12 +129,27 @@ async function inProcess(connections, seconds) {
   );
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  return { rps: latencies.length / ((performance.now() - started) / 1000), p50: at(0.5), p99: at(0.99) };
 }
 
-const fmt = (r) => `${r.rps.toFixed(2).padStart(7)} /s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms`;
+/** Slices into one figure: renders/s over all of them, the median slice's p50, the worst slice's p99. */
+function combine(slices) {
+  const p50s = slices.map((s) => s.p50).sort((a, b) => a - b);
+  return {
+    rps: slices.reduce((sum, s) => sum + s.rps, 0) / slices.length,
+    p50: p50s[Math.floor(p50s.length / 2)],
+    p99: Math.max(...slices.map((s) => s.p99)),
+  };
+}
 
-console.log(`serve bench: seed PDF, ${SECONDS} s per cell, service with ${WORKERS} worker(s), ${availableParallelism()} cores, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const fmt = (r) =>
+  `${r.rps.toFixed(2).padStart(7)} /s  p50 ${r.p50.toFixed(0).padStart(5)} ms  p99 ${r.p99.toFixed(0).padStart(5)} ms`;
+
+console.log(
+  `serve bench: seed PDF, ${ROUNDS} rounds of ${PER_CONNECTION} renders per connection (at least ${MIN_SLICE}) per cell, service with ${WORKERS} worker(s), ${availableParallelism()} cores, load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 const service = await startService();
 const chromium = await startChromium(Math.max(...CONCURRENCY));
 const serviceUrl = `${service.url}/v1/render?format=pdf`;
@@ -127,18 +157,27 @@ const rows = [];
 try {
   // Warm-up, untimed: JIT, caches, the browser's first pages.
   for (let i = 0; i < 3; i++) await renderReportPdf(seedReport, quiet);
-  await load(serviceUrl, 2, 2);
-  await load(chromium.url, 2, 2);
+  await load(serviceUrl, 2, 8);
+  await load(chromium.url, 2, 8);
   for (const c of CONCURRENCY) {
-    const library = await inProcess(c, SECONDS);
-    const served = await load(serviceUrl, c, SECONDS);
-    const browser = await load(chromium.url, c, SECONDS);
+    // The three take turns in ROUNDS short slices, so that a change in the machine's load (other processes) hits
+    // all three alike instead of whichever happened to run last.
+    const slices = { library: [], served: [], browser: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const amount = Math.max(MIN_SLICE, c * PER_CONNECTION);
+      slices.library.push(await inProcess(c, amount));
+      slices.served.push(await load(serviceUrl, c, amount));
+      slices.browser.push(await load(chromium.url, c, amount));
+    }
+    const [library, served, browser] = [slices.library, slices.served, slices.browser].map(combine);
     rows.push({ c, library, served, browser });
     console.log(`c=${c}  library ${fmt(library)} | service ${fmt(served)} | chromium ${fmt(browser)}`);
   }
 
   // 100 at once: 100 PDFs, each the library's bytes.
-  const expected = Buffer.from(await renderReportPdf(seedReport, { ...quiet, creationDate: new Date(CREATED) }));
+  const expected = Buffer.from(
+    await renderReportPdf(seedReport, { ...quiet, creationDate: new Date(CREATED) }),
+  );
   const answers = await Promise.all(
     Array.from({ length: 100 }, () =>
       fetch(`${service.url}/v1/render?format=pdf&created=${CREATED}`, {
@@ -156,7 +195,9 @@ try {
   await chromium.close();
 }
 
-console.log('\n| concurrency | library in-process | service | chromium service | service overhead vs library | service ÷ chromium (renders/s) | service p99 ÷ p50 |');
+console.log(
+  '\n| concurrency | library in-process | service | chromium service | service overhead vs library | service ÷ chromium (renders/s) | service p99 ÷ p50 |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const { c, library, served, browser } of rows) {
   const cell = (r) => `${r.rps.toFixed(2)}/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms`;
