@@ -306,11 +306,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
     );
   });
 
-  const run = async (job: Job, request: FastifyRequest, reply: FastifyReply): Promise<JobResult> => {
+  const run = async (job: Job, signal: AbortSignal): Promise<JobResult> => {
     if (!pool || closing) {
       fail('shutting-down', { zh: '服务正在停止', en: 'the service is shutting down' });
     }
-    return pool.run(job, clientGone(request, reply));
+    return pool.run(job, signal);
   };
 
   const document = openApiDocument(version());
@@ -354,7 +354,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
         ? { kind: 'html', report, fragment, checks }
         : { kind: format, report, draft, created, ...(previous ? { previous } : {}) };
     const stop = metrics.renderSeconds.startTimer({ format });
-    const result = await run(job, request, reply);
+    const result = await run(job, clientGone(request, reply));
     stop();
     if (result.kind !== 'file') throw new Error(`render job answered ${result.kind}`);
     for (const warning of result.warnings) request.log.warn({ warning }, 'render warning');
@@ -369,14 +369,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
     bytes: Uint8Array,
     kind: ImportKind,
     meta: { agency?: string; year?: number } | undefined,
-    request: FastifyRequest,
-    reply: FastifyReply,
+    signal: AbortSignal,
   ): Promise<ImportResult> => {
-    const result = await run(
-      { kind: 'import', bytes, importKind: kind, ...(meta ? { meta } : {}) },
-      request,
-      reply,
-    );
+    const result = await run({ kind: 'import', bytes, importKind: kind, ...(meta ? { meta } : {}) }, signal);
     if (result.kind !== 'import') throw new Error(`import job answered ${result.kind}`);
     return result.result;
   };
@@ -404,8 +399,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
       bytes,
       importKind(query.kind, partType),
       importMeta(query),
-      request,
-      reply,
+      clientGone(request, reply),
     );
     if (!result.ok) {
       const reasons = result.notes.map((note) => note.message);
@@ -450,6 +444,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
       });
     }
     const kind = importKind(query.kind, '');
+    // One signal for all the files: a client that leaves takes its whole audit's waiting jobs with it.
+    const signal = clientGone(request, reply);
     // As many files at once as there are workers: an audit shares the pool with other requests instead of
     // filling the waiting line by itself.
     const rows: AuditRow[] = new Array(files.length);
@@ -460,7 +456,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
           const index = next++;
           const file = files[index] as Part;
           const name = file.filename ?? file.field;
-          rows[index] = auditRow(name, await importOne(file.bytes, kind, undefined, request, reply));
+          rows[index] = auditRow(name, await importOne(file.bytes, kind, undefined, signal));
         }
       }),
     );
