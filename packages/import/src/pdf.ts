@@ -4,6 +4,7 @@ import { PAGE_NUMBER } from './aliases.js';
 import { COVERED, type Line } from './document.js';
 import type { ReadKind } from './import-report.js';
 import { headingLevel } from './narrative.js';
+import { unruledTables } from './pdf-unruled.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
 
 /*
@@ -699,6 +700,8 @@ interface TextLine {
   /** The bold words at the start of the line, as text (a lead-in), if the line goes on in a regular face. */
   lead?: string;
   page: number;
+  /** The line cut where words stand more than 1.5 em apart: more than one piece is a line of table cells. */
+  pieces: string[];
 }
 
 /** Words grouped into lines by baseline (within half the font size), each left to right, gaps as spaces. */
@@ -718,7 +721,10 @@ function textLinesOf(words: readonly PdfWord[], page = 0): TextLine[] {
     let lead: string | undefined;
     let previous: PdfWord | undefined;
     let boldRun = true;
+    const pieces: string[] = [''];
     for (const word of group) {
+      if (previous && word.x0 - previous.x1 > 1.5 * word.size) pieces.push('');
+      pieces[pieces.length - 1] += (pieces[pieces.length - 1] && word.spaced ? ' ' : '') + word.str;
       // Within one item its own spaces stand (the split placed the pieces by estimate); between items, the gap.
       if (previous && (word.spaced || word.x0 - previous.x1 > 0.25 * word.size)) text += ' ';
       if (boldRun && !word.bold && previous) lead = text.trim();
@@ -736,6 +742,7 @@ function textLinesOf(words: readonly PdfWord[], page = 0): TextLine[] {
       size: Math.max(...group.map((w) => w.size)),
       ...(lead && first.bold ? { lead } : {}),
       page,
+      pieces,
     };
   });
 }
@@ -797,6 +804,12 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
       tables++;
       pageItems.push({ top: grid.top, rows });
     }
+    // Tables without rules, from what the ruled tables left.
+    for (const table of unruledTables(words.filter((w) => !used.has(w)))) {
+      for (const w of table.words) used.add(w);
+      tables++;
+      pageItems.push({ top: table.top, rows: table.rows });
+    }
     const lines = textLinesOf(
       words.filter((w) => !used.has(w)),
       page.page,
@@ -811,9 +824,17 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
     .map((i) => i.item)
     .filter((item): item is { top: number; line: TextLine } => 'line' in item)
     .map((i) => i.line);
-  const bodySize = mode(body.map((l) => Math.round(l.size * 2) / 2));
+  // The body's type size: the size most characters of prose are set in (table headers are many short lines).
+  const prose = body.filter((l) => l.pieces.length === 1);
+  const bodySize = mode(
+    prose.flatMap((l) => new Array<number>(l.text.length).fill(Math.round(l.size * 2) / 2)),
+  );
   const ofBody = body.filter((l) => Math.abs(l.size - bodySize) < 0.6);
-  const left = mode(ofBody.map((l) => Math.round(l.x0)));
+  // The left margin: the leftmost edge two or more body lines share (not the most common edge: a report of
+  // short paragraphs has more first lines, indented, than continuation lines).
+  const edges = ofBody.map((l) => Math.round(l.x0)).sort((p, q) => p - q);
+  const left =
+    edges.find((x, i) => edges[i + 1] !== undefined && (edges[i + 1] as number) - x <= 1) ?? edges[0] ?? 0;
   // The right margin: where most body lines end (justified text; a line with hanging punctuation ends later).
   const right = mode(ofBody.map((l) => Math.round(l.x1)));
 
@@ -848,6 +869,18 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
     const line = item.line;
     const key = line.text.replace(/\d+/g, '#').replace(/\s+/g, '');
     if (PAGE_NUMBER.test(line.text) || skip.has(key)) continue;
+    if (line.pieces.length > 1 && line.size < bodySize * 1.15) {
+      // Words standing apart in columns (a table's caption or header row without rules): cells, not prose.
+      flush();
+      out.push({
+        text: line.pieces.join('\t'),
+        line: out.length + 1,
+        kind: 'row',
+        cells: line.pieces,
+        filled: line.pieces,
+      });
+      continue;
+    }
     const large = line.size >= bodySize * 1.15;
     const indented = line.x0 > left + 0.8 * line.size;
     const previous = open?.last;
@@ -855,7 +888,11 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
     const sameBlock =
       open !== undefined &&
       (open.heading
-        ? large && previous !== undefined && line.page === previous.page
+        ? large &&
+          previous !== undefined &&
+          line.page === previous.page &&
+          Math.abs(line.size - previous.size) < 0.5 &&
+          line.baseline - previous.baseline < 2 * line.size
         : !large && !indented && !short);
     if (sameBlock && open) {
       const latin = /[A-Za-z0-9]$/.test(open.text) && /^[A-Za-z0-9]/.test(line.text);
