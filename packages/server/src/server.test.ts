@@ -97,6 +97,12 @@ describe('health, readiness, metrics, OpenAPI', () => {
     );
     const example = document.paths['/v1/validate'].post.requestBody.content['application/json'].example;
     expect(example).toEqual(JSON.parse(JSON.stringify(seedReport)));
+    // Every reference points at a schema the document defines.
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(refs.length).toBeGreaterThan(0);
+    for (const name of refs) expect(document.components.schemas, name).toHaveProperty(name as string);
     const docs = await fetch(`${base}/docs`);
     expect(await docs.text()).toContain('/v1/render');
   });
