@@ -73,11 +73,17 @@ describe('a full queue, a client that leaves, a job past its deadline', () => {
 
       // The stopped thread was replaced: the next job succeeds (an HTML page: a fresh thread has no warm PDF
       // renderer yet, and its first PDF could take longer than this test's short deadline).
-      const after = await fetch(`${base}/v1/render?format=html`, {
-        method: 'POST',
-        body: JSON.stringify(seedReport),
-        headers: { 'content-type': 'application/json' },
-      });
+      // On a loaded machine the new thread may take more than the 2 s deadline to load React: a few tries.
+      let after: Response | undefined;
+      for (let attempt = 0; attempt < 5 && after?.status !== 200; attempt++) {
+        after = await fetch(`${base}/v1/render?format=html`, {
+          method: 'POST',
+          body: JSON.stringify(seedReport),
+          headers: { 'content-type': 'application/json' },
+        });
+        if (after.status !== 200) expect((await after.json()).code).toBe('timeout');
+      }
+      if (!after) throw new Error('no answer');
       expect(after.status).toBe(200);
       expect(await after.text()).toMatch(/^<!doctype html>/);
     } finally {
