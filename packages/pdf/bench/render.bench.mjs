@@ -13,7 +13,9 @@
 // untimed first run, as on every run after a machine's first; also printed: the same without the cache (a machine's
 // first run) and the main entry.
 // Warm renders follow BENCH_WARMUP untimed rounds (a live server's steady state, JIT and caches warm).
-// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 9), BENCH_COLD (default 5), BENCH_WARMUP (default 3).
+// Env: BENCH_BATCH (default 200 reports), BENCH_RUNS (default 9), BENCH_COLD (default 5), BENCH_WARMUP (default 3);
+// BENCH_BASELINE_ENGINE=FILE adds a row for another build of dist/engine.cjs (say, main's, copied into dist/ so that
+// it finds its dependencies), cold and warm in the same rounds, to measure a change to the engine against it.
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -91,6 +93,11 @@ function fresh(script, env = {}) {
   if (run.status !== 0) throw new Error(run.stderr);
   return performance.now() - started;
 }
+const baselineEngine = process.env.BENCH_BASELINE_ENGINE;
+const compileCacheDist = pathToFileURL(join(pkg, 'dist/compile-cache.js')).href;
+// The baseline engine in a fresh process, loaded the way @nianbao/pdf/node loads ours (code cache included).
+const baselineScript = (name) =>
+  `const {loadWithCodeCache}=await import(${JSON.stringify(compileCacheDist)});const fs=await import('node:fs');const m=loadWithCodeCache(${JSON.stringify(baselineEngine)});const f=await import('@nianbao/model/fixtures');const b=await m.exports.renderReportPdf(f.${name}Report);m.saveCache();fs.writeFileSync(${JSON.stringify(join(work, `baseline-${name}.pdf`))},b);`;
 const pdfScript = (entry, name) =>
   `const {renderReportPdfToFile}=await import(${JSON.stringify(entry)});const f=await import('@nianbao/model/fixtures');await renderReportPdfToFile(f.${name}Report, ${JSON.stringify(join(work, `cold-${name}.pdf`))});`;
 
@@ -151,11 +158,13 @@ const typstScript = (name) =>
   `${peerPrelude(name)}const {NodeCompiler}=await import('@myriaddreamin/typst-ts-node-compiler');const c=NodeCompiler.create({fontArgs:[{fontBlobs:[...new Set([src.body,src.bodyBold,src.heading])].map((x)=>fs.readFileSync(x))}]});fs.writeFileSync(${JSON.stringify(join(work, `typst-${name}.pdf`))},c.pdf({mainFileContent:P.typstSource(blocks)}));`;
 
 fresh(pdfScript(nodeDist, 'seed')); // writes the code cache (untimed)
+if (baselineEngine) fresh(baselineScript('seed'));
 for (const [name, report] of Object.entries(fixtures)) {
   const kinds = {
     node: () => fresh(pdfScript(nodeDist, name)),
     nodeNoCache: () => fresh(pdfScript(nodeDist, name), { NIANBAO_COMPILE_CACHE: '0' }),
     main: () => fresh(pdfScript(pdfDist, name)),
+    ...(baselineEngine ? { baseline: () => fresh(baselineScript(name)) } : {}),
   };
   if (haveChromium) {
     const page = htmlFile(name, report);
@@ -172,6 +181,7 @@ for (const [name, report] of Object.entries(fixtures)) {
       cold: stats(times.node),
       coldNoCache: stats(times.nodeNoCache),
       coldMainEntry: stats(times.main),
+      ...(baselineEngine ? { coldBaseline: stats(times.baseline) } : {}),
     },
     ...(haveChromium
       ? {
@@ -190,6 +200,9 @@ for (const [name, report] of Object.entries(fixtures)) {
 // blocks, Typst's source): only the renderer itself is timed. Ours: `@nianbao/pdf/node` (the bundled engine a
 // server, the CLI and the pool use) and the main entry.
 const nodeEntry = await import(nodeDist);
+const baseline = baselineEngine
+  ? (await import('node:module')).createRequire(import.meta.url)(baselineEngine)
+  : undefined;
 const peers = await import(peersUrl);
 let pdfmake;
 let typst;
@@ -217,6 +230,7 @@ for (const [name, report] of Object.entries(fixtures)) {
   const times = {
     pdf: [],
     main: [],
+    baseline: [],
     pdfmake: [],
     typst: [],
     chromiumSystem: [],
@@ -236,6 +250,7 @@ for (const [name, report] of Object.entries(fixtures)) {
     };
     await timed('pdf', () => nodeEntry.renderReportPdf(next));
     await timed('main', () => renderReportPdf(next));
+    if (baseline) await timed('baseline', () => baseline.renderReportPdf(next));
     if (!haveChromium) continue;
     const html = renderReportHtml(next);
     const blocks = peers.htmlBlocks(html);
@@ -266,6 +281,7 @@ for (const [name, report] of Object.entries(fixtures)) {
   Object.assign(r.pdf, {
     warm: stats(times.pdf),
     warmMainEntry: stats(times.main),
+    ...(baseline ? { warmBaseline: stats(times.baseline), baselineBytes: bytes.baseline } : {}),
     bytes: bytes.pdf,
   });
   if (haveChromium) {
@@ -388,6 +404,11 @@ for (const [name, r] of Object.entries(results.fixtures)) {
     `${''.padEnd(8)} ${col('  main entry')}${col(vs(r.pdf.coldMainEntry, r.pdf.cold))}${col(vs(r.pdf.warmMainEntry, r.pdf.warm))}`,
   );
   lines.push(`${''.padEnd(8)} ${col('  /node without code cache')}${col(vs(r.pdf.coldNoCache, r.pdf.cold))}`);
+  if (r.pdf.warmBaseline) {
+    lines.push(
+      `${''.padEnd(8)} ${col('  baseline engine')}${col(vs(r.pdf.coldBaseline, r.pdf.cold))}${col(vs(r.pdf.warmBaseline, r.pdf.warm))}${kb(r.pdf.baselineBytes)}`,
+    );
+  }
   if (r.chromium) {
     lines.push(
       `${''.padEnd(8)} ${col('chromium, system fonts')}${col(vs(r.chromiumSystem.cold, r.pdf.cold))}${col(vs(r.chromiumSystem.warm, r.pdf.warm))}${kb(r.chromiumSystem.bytes)} (ours ${(r.pdf.bytes / r.chromiumSystem.bytes).toFixed(2)}× its size)`,
