@@ -49,6 +49,7 @@ export {
   leastTableWidth,
   textWidth,
 } from './layout/widths.js';
+export * from './rollup/index.js';
 export * from './score/index.js';
 export { BLANK_MARKS, isBlankMark } from './tables/blank-marks.js';
 export {

@@ -1,0 +1,36 @@
+/** The region's roll-up, the comparison with last year, and the audit document built from them. */
+export {
+  AUDIT_FORMAT,
+  type AuditInput,
+  type AuditNote,
+  type AuditReport,
+  type AuditStatus,
+  type AuditSummary,
+  buildRegionAudit,
+  type RegionAudit,
+  type RegionAuditOptions,
+  type RuleCount,
+} from './audit.js';
+export {
+  ROLL_UP_AGENCY,
+  type RollUp,
+  type RollUpEntry,
+  type RollUpMember,
+  type RollUpOptions,
+  rollUpReports,
+  type UnreadableMember,
+} from './rollup.js';
+export {
+  type AgencyComparison,
+  type Carryover,
+  type CarryoverColumn,
+  type CopiedPart,
+  compareYears,
+  normaliseAgencyName,
+  type OutcomeChange,
+  type OutcomeKey,
+  type RegionComparison,
+  type UnmatchedReport,
+  type YearChange,
+  type YearOverYear,
+} from './year-over-year.js';
