@@ -92,6 +92,33 @@ export function zipNames(bytes: Uint8Array): string[] | undefined {
   }
 }
 
+/** Zip parts read for another Office format (XLSX): their texts, or why they could not be read. */
+export type ZipParts =
+  | { ok: true; parts: Map<string, string> }
+  | { ok: false; reason: 'damaged' | 'too-large'; detail: string };
+
+/**
+ * The UTF-8 text of the zip entries `wanted` picks, inflated together within `budget` bytes (a zip bomb stops at
+ * the budget while it inflates). Never throws.
+ */
+export function zipParts(bytes: Uint8Array, wanted: (name: string) => boolean, budget: number): ZipParts {
+  try {
+    const decoder = new TextDecoder('utf-8');
+    const parts = new Map<string, string>();
+    let left = budget;
+    for (const entry of zipEntries(bytes)) {
+      if (!wanted(entry.name)) continue;
+      const data = entryBytes(bytes, entry, left);
+      left -= data.length;
+      parts.set(entry.name, decoder.decode(data));
+    }
+    return { ok: true, parts };
+  } catch (error) {
+    if (error instanceof TooLarge) return { ok: false, reason: 'too-large', detail: '' };
+    return { ok: false, reason: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** One entry's bytes, inflated to at most `budget` bytes (TooLarge past it). */
 function entryBytes(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

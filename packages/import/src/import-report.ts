@@ -22,6 +22,7 @@ import { importPdf, MAX_PDF_BYTES } from './pdf.js';
 import { type Region, readRegion } from './records.js';
 import { newReading, readT2, readT3, readT4, T2_PHRASES, T3_PHRASES, T4_PHRASES } from './tables.js';
 import type { ImportKind, ImportNote, ImportOptions, ImportResult, LayoutName } from './types.js';
+import { importXlsx } from './xlsx.js';
 
 /** The largest input read: 20 MB, as for Report JSON. A real report page is well under 1 MB. */
 export const MAX_IMPORT_BYTES: number = 20 * 1024 * 1024;
@@ -164,8 +165,8 @@ function layoutOf(region: Region, kind: ReadKind): LayoutName {
 /**
  * Imports a published 政府信息公开工作年度报告 into Report JSON: text, pdftotext output, markdown or HTML as a
  * string, or the bytes of a file, whose format is told from the bytes (never the file name): DOCX (a zip with
- * word/), text in UTF-8, UTF-16 with a BOM or GB18030/GBK (a note says which). A PDF needs the asynchronous
- * {@link importDocument}; a legacy Word (.doc) or an Excel file is refused with a note naming it.
+ * word/), XLSX (a zip with xl/), text in UTF-8, UTF-16 with a BOM or GB18030/GBK (a note says which). A PDF
+ * needs the asynchronous {@link importDocument}; a legacy Word file (.doc) is refused with a note naming it.
  * Tables are read by their labels; run-together digits are split by the tables' identities; cells the
  * input does not give are `null` (never 0). Never throws for bad input: `ok: false` says why.
  */
@@ -178,6 +179,7 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
   const sniffed = sniffFormat(input);
   // A Word document may be larger than a text file (images): the DOCX reader has its own limits.
   if (sniffed.format === 'docx') return importDocx(input, options, importReport);
+  if (sniffed.format === 'xlsx') return importXlsx(input, options, importReport);
   if (input.length > MAX_IMPORT_BYTES) return tooLarge(input);
   switch (sniffed.format) {
     case 'pdf':
@@ -191,12 +193,6 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
         'input-unsupported',
         '这是旧版 Word（.doc，Word 97–2003）或其他 OLE 复合文档：请在 Word 或 WPS 中另存为 .docx 或 PDF',
         'this is a legacy Word file (.doc, Word 97–2003) or another OLE compound file: save it as .docx or PDF in Word or WPS',
-      );
-    case 'xlsx':
-      return failure(
-        'input-unsupported',
-        '这是 Excel 工作簿（.xlsx）：暂不读取；请另存为 PDF 或网页（HTML）',
-        'this is an Excel workbook (.xlsx), which is not read yet; save it as PDF or a web page (HTML)',
       );
     case 'binary':
       return failure(

@@ -39,6 +39,7 @@ export type NoteCode =
   | 'input-too-large'
   | 'input-unreadable'
   | 'input-encoding'
+  | 'input-format'
   | 'input-unsupported'
   | 'pdf-async'
   | 'pdf-no-text'
