@@ -25,7 +25,8 @@ function readJson(path) {
  */
 function distTargets(exportsField, into = new Set()) {
   if (typeof exportsField === 'string') {
-    if (exportsField.startsWith('./dist/') && !exportsField.endsWith('.d.ts'))
+    // A subpath pattern (`./dist/rulepacks/*.json`) names no one file: nothing to check for it.
+    if (exportsField.startsWith('./dist/') && !exportsField.endsWith('.d.ts') && !exportsField.includes('*'))
       into.add(exportsField.slice(7));
   } else if (exportsField && typeof exportsField === 'object') {
     for (const value of Object.values(exportsField)) distTargets(value, into);
