@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
-import { XMLParser } from 'fast-xml-parser';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
+import { attrOf, childrenOf, tagOf, type XmlNode, xmlParser } from './xml.js';
 
 /*
  * DOCX in: the package is unzipped here, synchronously (importReport is synchronous; jszip has only an async
@@ -142,36 +142,6 @@ function entryBytes(bytes: Uint8Array, entry: ZipEntry, budget: number): Uint8Ar
   }
 }
 
-type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: false,
-});
-
-/** The tag name of an ordered node (`#text` for text). */
-function tagOf(node: XmlNode): string {
-  for (const key of Object.keys(node)) if (key !== ':@') return key;
-  return '';
-}
-
-function childrenOf(node: XmlNode): XmlNode[] {
-  const value = node[tagOf(node)];
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
-}
-
-function attrOf(node: XmlNode, name: string): string | undefined {
-  const attrs = node[':@'] as Record<string, unknown> | undefined;
-  const value = attrs?.[name];
-  return value === undefined ? undefined : String(value);
-}
-
 function child(node: XmlNode, tag: string): XmlNode | undefined {
   return childrenOf(node).find((c) => tagOf(c) === tag);
 }
@@ -194,7 +164,7 @@ interface StyleInfo {
 function readStyles(xml: string | undefined): Map<string, StyleInfo> {
   const raw = new Map<string, StyleInfo>();
   if (!xml) return raw;
-  const root = (parser.parse(xml) as XmlNode[]).find((n) => tagOf(n) === 'w:styles');
+  const root = (xmlParser.parse(xml) as XmlNode[]).find((n) => tagOf(n) === 'w:styles');
   for (const style of root ? childrenOf(root) : []) {
     if (tagOf(style) !== 'w:style') continue;
     const id = attrOf(style, 'w:styleId');
@@ -419,7 +389,7 @@ function tableHtml(table: XmlNode, styles: Map<string, StyleInfo>): string {
 
 /** The body of document.xml as HTML, with the number of Word tables in it. */
 function bodyHtml(xml: string, styles: Map<string, StyleInfo>): { html: string; tables: number } {
-  const document = (parser.parse(xml) as XmlNode[]).find((n) => tagOf(n) === 'w:document');
+  const document = (xmlParser.parse(xml) as XmlNode[]).find((n) => tagOf(n) === 'w:document');
   const body = document ? child(document, 'w:body') : undefined;
   if (!body) throw new ZipError('word/document.xml has no w:body');
   const out: string[] = ['<!doctype html><html><body>\n'];

@@ -852,18 +852,13 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
     }
     open = undefined;
   };
+  const pushRow = (cells: string[], filled: string[]): void => {
+    out.push({ text: cells.join('\t'), line: out.length + 1, kind: 'row', cells, filled });
+  };
   for (const { item } of items) {
     if ('rows' in item) {
       flush();
-      for (const row of item.rows) {
-        out.push({
-          text: row.cells.join('\t'),
-          line: out.length + 1,
-          kind: 'row',
-          cells: row.cells,
-          filled: row.filled,
-        });
-      }
+      for (const row of item.rows) pushRow(row.cells, row.filled);
       continue;
     }
     const line = item.line;
@@ -872,13 +867,7 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
     if (line.pieces.length > 1 && line.size < bodySize * 1.15) {
       // Words standing apart in columns (a table's caption or header row without rules): cells, not prose.
       flush();
-      out.push({
-        text: line.pieces.join('\t'),
-        line: out.length + 1,
-        kind: 'row',
-        cells: line.pieces,
-        filled: line.pieces,
-      });
+      pushRow(line.pieces, line.pieces);
       continue;
     }
     const large = line.size >= bodySize * 1.15;

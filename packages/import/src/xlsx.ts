@@ -1,6 +1,6 @@
-import { XMLParser } from 'fast-xml-parser';
 import { zipParts } from './docx.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
+import { attrOf, childrenOf, tagOf, type XmlNode, xmlParser } from './xml.js';
 
 /*
  * XLSX in: some offices keep the three statutory tables in a workbook. The package is a zip of XML parts, read
@@ -16,33 +16,6 @@ export const MAX_XLSX_XML_BYTES: number = 50 * 1024 * 1024;
 
 /** A workbook read into HTML, or the note saying why it could not be. */
 export type XlsxReading = { ok: true; html: string; sheets: number } | { ok: false; note: ImportNote };
-
-type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: false,
-});
-
-function tagOf(node: XmlNode): string {
-  return Object.keys(node).find((k) => k !== ':@') ?? '';
-}
-
-function childrenOf(node: XmlNode): XmlNode[] {
-  const value = node[tagOf(node)];
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
-}
-
-function attrOf(node: XmlNode, name: string): string | undefined {
-  const attrs = node[':@'] as Record<string, string> | undefined;
-  return attrs?.[name];
-}
 
 /** Every descendant with the tag (local name, any prefix), in document order; iterative. */
 function descendants(nodes: readonly XmlNode[], tag: string): XmlNode[] {
@@ -86,7 +59,7 @@ const MAX_COLS = 200;
 
 /** One worksheet as HTML: text-only single-cell rows as paragraphs, the rest as table rows with merges. */
 function sheetHtml(xml: string, shared: readonly string[]): string {
-  const doc = parser.parse(xml) as XmlNode[];
+  const doc = xmlParser.parse(xml) as XmlNode[];
   const grid = new Map<number, Map<number, string>>();
   let rows = 0;
   let cols = 0;
@@ -215,7 +188,7 @@ export function xlsxToHtml(bytes: Uint8Array): XlsxReading {
   try {
     const sharedXml = read.parts.get('xl/sharedStrings.xml');
     const shared = sharedXml
-      ? descendants(parser.parse(sharedXml) as XmlNode[], 'si').map((si) => textOf(si))
+      ? descendants(xmlParser.parse(sharedXml) as XmlNode[], 'si').map((si) => textOf(si))
       : [];
     const sheets = [...read.parts.keys()]
       .filter((name) => name.startsWith('xl/worksheets/'))
