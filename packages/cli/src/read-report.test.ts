@@ -1,47 +1,8 @@
-import { isUtf8 } from 'node:buffer';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeText, firstInvalidUtf8, readTextFile } from './read-report.js';
-
-describe('firstInvalidUtf8', () => {
-  it('is -1 exactly when the bytes are UTF-8, and a prefix up to it is UTF-8', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
-        const offset = firstInvalidUtf8(bytes);
-        expect(offset === -1).toBe(isUtf8(bytes));
-        if (offset >= 0) {
-          expect(isUtf8(bytes.subarray(0, offset))).toBe(true);
-          expect(isUtf8(bytes.subarray(0, offset + 1))).toBe(false);
-        }
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('accepts any encoded string, and finds a stray byte inserted into it', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (before, after) => {
-        const head = Buffer.from(before);
-        expect(firstInvalidUtf8(Buffer.concat([head, Buffer.from(after)]))).toBe(-1);
-        expect(firstInvalidUtf8(Buffer.concat([head, Buffer.from([0xff]), Buffer.from(after)]))).toBe(
-          head.length,
-        );
-      }),
-    );
-  });
-
-  it('rejects overlongs, surrogates and code points past U+10FFFF', () => {
-    expect(firstInvalidUtf8(Uint8Array.of(0x41, 0xc0, 0x80))).toBe(1);
-    expect(firstInvalidUtf8(Uint8Array.of(0xe0, 0x80, 0x80))).toBe(0);
-    expect(firstInvalidUtf8(Uint8Array.of(0xed, 0xa0, 0x80))).toBe(0);
-    expect(firstInvalidUtf8(Uint8Array.of(0xf4, 0x90, 0x80, 0x80))).toBe(0);
-    expect(firstInvalidUtf8(Uint8Array.of(0xe4, 0xb8))).toBe(0);
-    expect(firstInvalidUtf8(Buffer.from('平罗县'))).toBe(-1);
-  });
-});
+import { decodeText, readTextFile } from './read-report.js';
 
 describe('decodeText', () => {
   it('drops a UTF-8 BOM and keeps the rest', () => {

@@ -50,6 +50,14 @@ export {
   textWidth,
 } from './layout/widths.js';
 export * from './rollup/index.js';
+/** Bytes meant as Report JSON decoded the one way every reader does (UTF-8 only, located refusals). */
+export {
+  type DecodeIssueCode,
+  type DecodeResult,
+  decodeJsonBytes,
+  FILE_WHAT,
+  firstInvalidUtf8,
+} from './text/json-bytes.js';
 export * from './score/index.js';
 export { BLANK_MARKS, isBlankMark } from './tables/blank-marks.js';
 export {

@@ -1,7 +1,7 @@
 import type { LocalizedText, ParseIssue, Report } from '@nianbao/model';
 import { parseReport, parseReportJson } from '@nianbao/model';
+import { decodeJsonBytes } from '@nianbao/model/core';
 import type { FastifyRequest } from 'fastify';
-import { decodeUtf8 } from './decode.js';
 import { fail, type Problem, ProblemError, type ProblemIssue, problem } from './problem.js';
 
 /*
@@ -91,7 +91,7 @@ function located(part: 'report' | 'previous', errors: readonly ParseIssue[]): Pr
 
 /** Parses one report's text; answers 400 with the model's located issues when it is not Report JSON v1. */
 function parseText(part: 'report' | 'previous', bytes: Uint8Array): Report {
-  const text = decodeUtf8(bytes, PART_NAMES[part]);
+  const text = decodeJsonBytes(bytes, PART_NAMES[part]);
   if (!text.ok) {
     fail('unreadable', text.message, {
       errors: [{ part, path: '', code: text.code, message: text.message }],
@@ -155,7 +155,7 @@ export async function readReportInput(request: FastifyRequest, limit: number): P
   }
   if (!isJsonType(type)) unsupported(type, ['application/json', 'multipart/form-data']);
   const bytes = request.body instanceof Uint8Array ? request.body : new Uint8Array();
-  const text = decodeUtf8(bytes, PART_NAMES.report);
+  const text = decodeJsonBytes(bytes, PART_NAMES.report);
   if (!text.ok) {
     fail('unreadable', text.message, {
       errors: [{ part: 'report', path: '', code: text.code, message: text.message }],
