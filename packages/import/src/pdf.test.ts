@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderReportDocx } from '@nianbao/docx';
 import type { Report } from '@nianbao/model';
 import { busyReport, seedReport } from '@nianbao/model/fixtures';
 import { renderReportPdf } from '@nianbao/pdf/node';
@@ -122,4 +127,60 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
       { numRuns: 6, endOnFailure: true },
     );
   }, 120_000);
+});
+
+/**
+ * DOCX files (written by @nianbao/docx as Word lays these tables out: gridSpan, vMerge, header rows repeated)
+ * printed to PDF by headless LibreOffice, in one run with a private profile: a PDF made by a word processor, whose
+ * merged cells continued on a new page are drawn as empty boxes.
+ */
+function wordProcessorPdfs(docs: readonly Uint8Array[]): Uint8Array[] {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-lo-'));
+  try {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const inputs = docs.map((bytes, i) => {
+      const file = join(dir, `doc-${i}.docx`);
+      writeFileSync(file, bytes);
+      return file;
+    });
+    const result = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        out,
+        ...inputs,
+      ],
+      { encoding: 'utf8', timeout: 240_000, env: { ...process.env, HOME: dir } },
+    );
+    if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+      throw new Error(
+        'LibreOffice (soffice) is not installed: run `node scripts/setup-test-tools.mjs` from the repository root',
+      );
+    }
+    if (result.status !== 0) throw new Error(`soffice failed (${result.status}): ${result.stderr}`);
+    return inputs.map((_, i) => new Uint8Array(readFileSync(join(out, `doc-${i}.pdf`))));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("PDF import: a word processor's PDF (@nianbao/docx → LibreOffice) → importDocument", () => {
+  it('seed and busy: every cell and the narrative text come back', async () => {
+    const reports = [seedReport, busyReport];
+    const docs = await Promise.all(reports.map((r) => renderReportDocx(r, { onWarning: () => {} })));
+    const pdfs = wordProcessorPdfs(docs);
+    for (const [i, report] of reports.entries()) {
+      const back = await imported(pdfs[i] as Uint8Array);
+      expect(cells(back)).toEqual(cells(report));
+      const folded = (text: Record<string, string>): Record<string, string> =>
+        Object.fromEntries(Object.entries(text).map(([k, v]) => [k, simplified(v)]));
+      expect(folded(narrativeText(back))).toEqual(folded(narrativeText(report)));
+    }
+  }, 240_000);
 });

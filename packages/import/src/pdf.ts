@@ -684,6 +684,12 @@ function gridRows(grid: Grid, words: PdfWord[], used: Set<PdfWord>): { cells: st
       cells.push(seen.has(id) ? COVERED : t);
       seen.add(id);
     }
+    // Empty cells before a row's first text label hold no value (values follow labels): a merged label cell
+    // continued from the previous page, which Word and LibreOffice draw empty there.
+    const first = cells.findIndex((t) => t !== '' && t !== COVERED);
+    if (first > 0 && !/^[\d.,\s]+$/.test(cells[first] as string)) {
+      for (let c = 0; c < first; c++) if (cells[c] === '') cells[c] = COVERED;
+    }
     rows.push({ cells, filled });
   }
   return rows;
