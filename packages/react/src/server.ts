@@ -111,3 +111,6 @@ function renderHere(report: Report, options: RenderHtmlOptions): string {
     '',
   ].join('\n');
 }
+
+/** The audit dashboard (`nianbao audit --html`): one self-contained page for a region's reports. */
+export { type RenderAuditOptions, renderAuditHtml } from './audit/render.js';

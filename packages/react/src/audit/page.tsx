@@ -1,0 +1,745 @@
+import type {
+  AgencyComparison,
+  AuditReport,
+  AuditStatus,
+  CellAddress,
+  Finding,
+  RegionAudit,
+  Report,
+  RollUp,
+  YearChange,
+} from '@nianbao/model';
+import {
+  cellLabel,
+  describeCell,
+  evaluateReport,
+  RULES,
+  readCell,
+  statutoryCells,
+  statutoryLayout,
+} from '@nianbao/model';
+import type { ReactElement } from 'react';
+import { cellDomId, indexIssues } from '../findings-index.js';
+import { SEVERITY_GLYPH, UI } from '../messages.js';
+import { NbScope } from '../scope.js';
+import { ApplicationsTable, ProactiveDisclosureTable, ReviewLitigationTable } from '../tables.js';
+import { type Bar, BarChart } from './charts.js';
+
+/*
+ * The audit dashboard as React elements, rendered once on the server (renderToStaticMarkup): everything the page
+ * shows is in the HTML, so it reads without its script; the small inline script (./script.ts) only sorts, filters
+ * and opens drill-downs. UI text is Chinese with the English after it, as the command line prints both.
+ */
+
+/** 通过 / 有警告 / 有错误 / 无法读取, with the English. */
+export const STATUS_TEXT: Readonly<Record<AuditStatus, string>> = {
+  pass: '通过 Pass',
+  warning: '有警告 Warnings',
+  error: '有错误 Errors',
+  unreadable: '无法读取 Unreadable',
+};
+
+const GLYPH: Readonly<Record<AuditStatus, string>> = { pass: '✓', warning: '⚠', error: '✗', unreadable: '∅' };
+
+const ON_TIME_TEXT: Readonly<Record<string, string>> = {
+  pass: '按时 On time',
+  partial: '逾期 Late',
+  fail: '逾期 Late',
+  'not-applicable': '日期不明 Unknown',
+};
+
+const RULE_TITLE = new Map(RULES.map((rule) => [rule.id, rule.title]));
+
+function show(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : String(value);
+}
+
+function signed(value: number | null): string {
+  if (value === null) return '—';
+  return value > 0 ? `+${value}` : String(value);
+}
+
+/** The drill-down element id of the report at `index`. */
+export function drillId(index: number): string {
+  return `nb-dash-d${index}`;
+}
+
+function tablePrefix(index: number | 'rollup' | 'prev'): string {
+  return `nb-a${index}-`;
+}
+
+function Status({ status }: { status: AuditStatus }): ReactElement {
+  return (
+    <span className={`nb-dash-status nb-dash-status--${status}`}>
+      <span aria-hidden="true">{GLYPH[status]} </span>
+      {STATUS_TEXT[status]}
+    </span>
+  );
+}
+
+function Overview({ audit }: { audit: RegionAudit }): ReactElement {
+  const { summary } = audit;
+  const bars: Bar[] = summary.byRule.map((count) => ({
+    label: count.title.zh,
+    title: `${count.title.zh}（${count.rule}）`,
+    values: [count.reports, count.findings],
+  }));
+  const stats: [string, number, string][] = [
+    ['报告 Reports', summary.files, 'all'],
+    [STATUS_TEXT.pass, summary.pass, 'pass'],
+    [STATUS_TEXT.warning, summary.withWarnings, 'warning'],
+    [STATUS_TEXT.error, summary.withErrors, 'error'],
+    [STATUS_TEXT.unreadable, summary.unreadable, 'unreadable'],
+  ];
+  const unreadable = audit.reports.filter((report) => report.status === 'unreadable');
+  return (
+    <section id="nb-dash-overview" aria-labelledby="nb-dash-overview-h">
+      <h2 id="nb-dash-overview-h">概况 Overview</h2>
+      <dl className="nb-dash-stats">
+        {stats.map(([label, value, key]) => (
+          <div key={key} className={`nb-dash-stat nb-dash-stat--${key}`}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>发布期限 Deadline</h3>
+      <dl className="nb-dash-stats">
+        <div className="nb-dash-stat">
+          <dt>{ON_TIME_TEXT.pass}</dt>
+          <dd>{summary.deadline.onTime}</dd>
+        </div>
+        <div className="nb-dash-stat nb-dash-stat--error">
+          <dt>{ON_TIME_TEXT.fail}</dt>
+          <dd>{summary.deadline.late}</dd>
+        </div>
+        <div className="nb-dash-stat">
+          <dt>{ON_TIME_TEXT['not-applicable']}</dt>
+          <dd>{summary.deadline.unknown}</dd>
+        </div>
+      </dl>
+      <h3>问题按规则 Problems by rule</h3>
+      {bars.length === 0 ? (
+        <p>没有未通过的规则。No rule failed.</p>
+      ) : (
+        <BarChart
+          id="nb-dash-chart-rules"
+          title="各规则未通过的报告数与问题数 Reports and findings failing each rule"
+          description={summary.byRule
+            .map((count) => `${count.title.zh}：${count.reports} 份报告，${count.findings} 处`)
+            .join('；')}
+          series={['报告数 Reports', '问题数 Findings']}
+          bars={bars}
+        />
+      )}
+      {unreadable.length > 0 && (
+        <>
+          <h3>无法读取的文件 Files that could not be read</h3>
+          <ul className="nb-dash-unreadable">
+            {unreadable.map((report) => (
+              <li key={report.file}>
+                <code>{report.file}</code>：{report.reasons.map((r) => `${r.zh}（${r.en}）`).join('；')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+const COLUMNS: readonly [string, 'text' | 'number'][] = [
+  ['机关 Agency', 'text'],
+  ['年度 Year', 'number'],
+  ['状态 Status', 'text'],
+  ['错误 Errors', 'number'],
+  ['警告 Warnings', 'number'],
+  ['待定 Uncertain', 'number'],
+  ['发布日期 Published', 'text'],
+  ['期限 Deadline', 'text'],
+  ['评分 Score', 'number'],
+  ['读取/推断/缺失 Read/inferred/missing', 'number'],
+  ['文件 File', 'text'],
+];
+
+const STATUS_ORDER: Readonly<Record<AuditStatus, number>> = { error: 0, unreadable: 1, warning: 2, pass: 3 };
+
+function AgencyRow({ report, index }: { report: AuditReport; index: number }): ReactElement {
+  const rules = [...new Set(report.findings.filter((f) => f.status === 'fail').map((f) => f.rule))];
+  const card = report.scorecard;
+  const published = report.report?.meta.publishedAt ?? '';
+  return (
+    <tr
+      data-status={report.status}
+      data-rules={rules.join(' ')}
+      data-text={`${report.agency} ${report.file} ${report.year ?? ''}`.toLowerCase()}
+    >
+      <th scope="row" data-v={report.agency || report.file}>
+        <a href={`#${drillId(index)}`}>{report.agency || report.file}</a>
+      </th>
+      <td data-v={report.year ?? -1}>{show(report.year)}</td>
+      <td data-v={STATUS_ORDER[report.status]}>
+        <Status status={report.status} />
+      </td>
+      <td data-v={report.errors}>{report.errors}</td>
+      <td data-v={report.warnings}>{report.warnings}</td>
+      <td data-v={report.uncertain}>{report.uncertain}</td>
+      <td data-v={published}>{published || '—'}</td>
+      <td data-v={report.onTime ?? ''}>{report.onTime ? ON_TIME_TEXT[report.onTime] : '—'}</td>
+      <td data-v={card ? card.total : -1}>{card ? `${card.total} / ${card.maximum}` : '—'}</td>
+      <td data-v={report.read}>{`${report.read} / ${report.inferred} / ${report.missing}`}</td>
+      <td data-v={report.file}>
+        <code>{report.file}</code>
+      </td>
+    </tr>
+  );
+}
+
+function Agencies({ audit }: { audit: RegionAudit }): ReactElement {
+  const total = audit.reports.length;
+  return (
+    <section id="nb-dash-agencies" aria-labelledby="nb-dash-agencies-h">
+      <h2 id="nb-dash-agencies-h">各机关 Agencies</h2>
+      <search className="nb-dash-controls">
+        <label>
+          状态 Status{' '}
+          <select id="nb-dash-status">
+            <option value="">全部 All</option>
+            {(Object.keys(STATUS_TEXT) as AuditStatus[]).map((status) => (
+              <option key={status} value={status}>
+                {STATUS_TEXT[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          规则 Rule{' '}
+          <select id="nb-dash-rule">
+            <option value="">全部 All</option>
+            {audit.summary.byRule.map((count) => (
+              <option key={count.rule} value={count.rule}>
+                {`${count.title.zh}（${count.reports}）`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          搜索 Search <input id="nb-dash-text" type="search" placeholder="机关、文件 agency, file" />
+        </label>
+        <output id="nb-dash-count" aria-live="polite">
+          {`显示 ${total} / ${total} 份 Showing ${total} of ${total}`}
+        </output>
+      </search>
+      <div className="nb-dash-scroll">
+        <table id="nb-dash-table" data-total={total}>
+          <caption>
+            各机关审核结果（点击列标题排序）Audit results per agency (sort by a column heading)
+          </caption>
+          <thead>
+            <tr>
+              {COLUMNS.map(([label, type], column) => (
+                <th key={label} scope="col" aria-sort="none">
+                  <button type="button" data-column={column} data-type={type}>
+                    {label}
+                    <span aria-hidden="true" className="nb-dash-arrow" />
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {audit.reports.map((report, index) => (
+              <AgencyRow key={`${report.file}-${index}`} report={report} index={index} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function cellLink(address: CellAddress, prefix: string): ReactElement | string {
+  const table = describeCell(address)?.table;
+  const cell = table ? statutoryLayout(table).cellsByAddress.get(address) : undefined;
+  return cell ? <a href={`#${cellDomId(prefix, cell.id)}`}>{cellLabel(address)}</a> : cellLabel(address);
+}
+
+function Findings({ findings, prefix }: { findings: readonly Finding[]; prefix: string }): ReactElement {
+  if (findings.length === 0) return <p>没有问题。No findings.</p>;
+  return (
+    <table className="nb-dash-findings">
+      <caption>问题 Findings</caption>
+      <thead>
+        <tr>
+          <th scope="col">规则 Rule</th>
+          <th scope="col">级别 Severity</th>
+          <th scope="col">说明 Message</th>
+          <th scope="col">应为 Expected</th>
+          <th scope="col">实为 Actual</th>
+          <th scope="col">单元格 Cells</th>
+        </tr>
+      </thead>
+      <tbody>
+        {findings.map((finding, index) => (
+          <tr key={index} className={`nb-dash-finding nb-dash-finding--${finding.severity}`}>
+            <td>
+              {RULE_TITLE.get(finding.rule)?.zh ?? finding.rule} <code>{finding.rule}</code>
+            </td>
+            <td>
+              {finding.severity === 'error'
+                ? '错误 error'
+                : finding.severity === 'warning'
+                  ? '警告 warning'
+                  : '提示 info'}
+              {finding.status === 'uncertain' ? '（无法判定 uncertain）' : ''}
+            </td>
+            <td>{finding.message.zh}</td>
+            <td>{finding.expected === undefined ? '—' : String(finding.expected)}</td>
+            <td>{finding.actual === undefined ? '—' : String(finding.actual)}</td>
+            <td>
+              {finding.cells.length === 0 ? (
+                '—'
+              ) : (
+                <ul>
+                  {finding.cells.slice(0, 6).map((address) => (
+                    <li key={address}>{cellLink(address, prefix)}</li>
+                  ))}
+                  {finding.cells.length > 6 && <li>{`… 另 ${finding.cells.length - 6} 格 more`}</li>}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The three statutory tables of a report, marked with its findings, with the cross-check footers. */
+function Tables({
+  report,
+  findings,
+  prefix,
+  label,
+}: {
+  report: Report;
+  findings: readonly Finding[];
+  prefix: string;
+  label: string;
+}): ReactElement {
+  const evaluations = evaluateReport(report);
+  const common = { findings, evaluations, idPrefix: prefix, label } as const;
+  return (
+    <div className="nb-report nb-dash-tables" lang="zh-CN">
+      <NbScope>
+        <ProactiveDisclosureTable t2={report.t2} {...common} />
+        <ApplicationsTable t3={report.t3} {...common} />
+        <ReviewLitigationTable t4={report.t4} {...common} />
+      </NbScope>
+    </div>
+  );
+}
+
+/** The prefix of the ids in the tables template; the script swaps it for each report's own. */
+export const TEMPLATE_PREFIX = 'nb-tpl-';
+
+const TEMPLATE_LABEL = '\u2063';
+
+/** What the script writes into a marked cell: the glyph and the word the components use for each status. */
+const MARK_WORDS = {
+  fail: [SEVERITY_GLYPH.error, UI.error.zh],
+  warning: [SEVERITY_GLYPH.warning, UI.warning.zh],
+  info: [SEVERITY_GLYPH.info, UI.info.zh],
+  uncertain: [SEVERITY_GLYPH.uncertain, UI.uncertain.zh],
+  part: ['', UI.partOf.zh],
+} as const;
+
+/** A report with every statutory cell blank: the template's values. */
+function blankTables(): Pick<Report, 't2' | 't3' | 't4'> {
+  return statutoryCells().reduce<Report>((report, { address }) => {
+    const keys = address.split('.');
+    let node = report as unknown as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) {
+      node[key] ??= {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[keys.at(-1) as string] = null;
+    return report;
+  }, {} as Report);
+}
+
+/*
+ * The three tables drawn once, by the same components, with every cell blank and ids under TEMPLATE_PREFIX. A
+ * drill-down holds only its report's 200 values and the marks of its cells; the script copies this template into
+ * it when it is first opened. Drawing the tables for every report would cost about 80 kB each (the id/headers
+ * attributes that make them accessible), 160 MB for a 2,000-report region; this way the page stays a few MB.
+ */
+export function TablesTemplate(): ReactElement {
+  const tables = blankTables() as Report;
+  return (
+    <template
+      id="nb-dash-tables"
+      data-cells={JSON.stringify(statutoryCells().map((cell) => cell.address))}
+      data-words={JSON.stringify(MARK_WORDS)}
+    >
+      <div className="nb-report nb-dash-tables" lang="zh-CN">
+        <NbScope>
+          <ProactiveDisclosureTable t2={tables.t2} idPrefix={TEMPLATE_PREFIX} label={TEMPLATE_LABEL} />
+          <ApplicationsTable t3={tables.t3} idPrefix={TEMPLATE_PREFIX} label={TEMPLATE_LABEL} />
+          <ReviewLitigationTable t4={tables.t4} idPrefix={TEMPLATE_PREFIX} label={TEMPLATE_LABEL} />
+        </NbScope>
+      </div>
+    </template>
+  );
+}
+
+/** One marked cell: address, status class, whether the finding is about it (else it is one of the parts), text. */
+type Mark = [CellAddress, string, 0 | 1, string];
+
+/** The marks the components would draw on a report's cells (the same `indexIssues` the tables use). */
+function marksOf(report: Report, findings: readonly Finding[]): Mark[] {
+  const evaluations = evaluateReport(report);
+  const marks: Mark[] = [];
+  for (const table of ['t2', 't3', 't4'] as const) {
+    const { issues } = indexIssues(statutoryLayout(table), findings, [], TEMPLATE_PREFIX, 'zh', evaluations);
+    for (const [address, issue] of issues)
+      marks.push([address, issue.status, issue.primary ? 1 : 0, issue.messages.join('；')]);
+  }
+  return marks;
+}
+
+/** Where the script puts a report's tables: its values in cell order and its marks, as data. */
+function LazyTables({
+  report,
+  findings,
+  prefix,
+  label,
+}: {
+  report: Report;
+  findings: readonly Finding[];
+  prefix: string;
+  label: string;
+}): ReactElement {
+  const values = statutoryCells().map(({ address }) => readCell(report, address) ?? null);
+  return (
+    <div
+      className="nb-dash-lazy"
+      data-prefix={prefix}
+      data-label={label}
+      data-values={JSON.stringify(values)}
+      data-marks={JSON.stringify(marksOf(report, findings))}
+    />
+  );
+}
+
+function Drill({ report, index }: { report: AuditReport; index: number }): ReactElement {
+  const prefix = tablePrefix(index);
+  const name = report.agency || report.file;
+  return (
+    <details id={drillId(index)} className={`nb-dash-agency nb-dash-agency--${report.status}`}>
+      <summary>
+        <span className="nb-dash-agency-name">{name}</span> {show(report.year)}{' '}
+        <Status status={report.status} />
+      </summary>
+      <div className="nb-dash-agency-body">
+        <dl className="nb-dash-meta">
+          <dt>文件 File</dt>
+          <dd>
+            <code>{report.file}</code>
+          </dd>
+          <dt>格式 Format</dt>
+          <dd>{report.format || '—'}</dd>
+          <dt>版式 Layouts</dt>
+          <dd>{report.layouts || '—'}</dd>
+          <dt>发布日期 Published</dt>
+          <dd>{report.report?.meta.publishedAt ?? '—'}</dd>
+          <dt>读取/推断/缺失 Read/inferred/missing</dt>
+          <dd>{`${report.read} / ${report.inferred} / ${report.missing}`}</dd>
+          {report.previousFile !== undefined && (
+            <>
+              <dt>上年报告 Last year</dt>
+              <dd>
+                <code>{report.previousFile}</code>
+              </dd>
+            </>
+          )}
+        </dl>
+        {report.status === 'unreadable' && (
+          <ul>
+            {report.reasons.map((reason, n) => (
+              <li key={n}>{`${reason.zh}（${reason.en}）`}</li>
+            ))}
+          </ul>
+        )}
+        {report.report && (
+          <>
+            <h3>问题 Findings</h3>
+            <Findings findings={report.findings} prefix={prefix} />
+          </>
+        )}
+        {report.notes.length > 0 && (
+          <>
+            <h3>读取说明 Import notes</h3>
+            <ul className="nb-dash-notes">
+              {report.notes.map((note, n) => (
+                <li key={n}>
+                  <code>{note.code}</code> {note.severity === 'warning' ? '⚠ ' : ''}
+                  {note.message.zh}
+                  {note.line !== undefined ? `（第 ${note.line} 行 line ${note.line}）` : ''}
+                  {note.cells.length > 0 ? `：${note.cells.slice(0, 4).map(cellLabel).join('；')}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {report.scorecard && (
+          <table className="nb-dash-score">
+            <caption>{`评分 Scorecard：${report.scorecard.total} / ${report.scorecard.maximum}（${report.scorecard.rulepack}）`}</caption>
+            <thead>
+              <tr>
+                <th scope="col">指标 Indicator</th>
+                <th scope="col">结果 Result</th>
+                <th scope="col">得分 Points</th>
+                <th scope="col">理由 Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.scorecard.indicators.map((indicator) => (
+                <tr key={indicator.id}>
+                  <th scope="row">{indicator.description.zh}</th>
+                  <td>{indicator.status}</td>
+                  <td>{`${indicator.score} / ${indicator.weight}`}</td>
+                  <td>{indicator.reason.zh}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {report.report && (
+          <LazyTables report={report.report} findings={report.findings} prefix={prefix} label={name} />
+        )}
+      </div>
+    </details>
+  );
+}
+
+function RollUpSection({
+  rollUp,
+  title,
+  prefix,
+}: {
+  rollUp: RollUp;
+  title: string;
+  prefix: string;
+}): ReactElement {
+  const blanks = Object.entries(rollUp.nullCells);
+  const members = rollUp.members.length;
+  return (
+    <>
+      <p>
+        {`${members} 份报告相加（${members} reports summed）`}
+        {rollUp.unreadable.length > 0 &&
+          `；另有 ${rollUp.unreadable.length} 份无法读取，未计入合计（${rollUp.unreadable.length} unreadable, not in the sums）：${rollUp.unreadable.map((u) => u.file).join('、')}`}
+      </p>
+      {blanks.length > 0 && (
+        <details>
+          <summary>{`${blanks.length} 个单元格有成员未填写，合计只含已填写的 (${blanks.length} cells left blank by some members; their sums cover the others)`}</summary>
+          <table>
+            <caption className="nb-dash-visually-hidden">未填写的单元格 Blank cells</caption>
+            <thead>
+              <tr>
+                <th scope="col">单元格 Cell</th>
+                <th scope="col">未填写的成员数 Members blank</th>
+              </tr>
+            </thead>
+            <tbody>
+              {blanks.map(([address, count]) => (
+                <tr key={address}>
+                  <th scope="row">{cellLabel(address)}</th>
+                  <td>{`${count} / ${members}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+      <Findings findings={rollUp.findings} prefix={prefix} />
+      <Tables report={rollUp.report} findings={rollUp.findings} prefix={prefix} label={title} />
+    </>
+  );
+}
+
+function ChangeCells({ change }: { change: YearChange }): ReactElement {
+  return (
+    <>
+      <td>{show(change.before)}</td>
+      <td>{show(change.after)}</td>
+      <td>{signed(change.change)}</td>
+    </>
+  );
+}
+
+const CARRYOVER_TEXT: Readonly<Record<string, string>> = {
+  pass: '✓ 衔接 continuous',
+  fail: '✗ 不衔接 broken',
+  uncertain: '？ 无法判定 uncertain',
+};
+
+function copiedText(pair: AgencyComparison): string {
+  if (pair.copied.length === 0) return '—';
+  return pair.copied.some((c) => c.status === 'fail') ? '✗ 重复 copied' : '✓ 未重复 not copied';
+}
+
+function YearOverYearSection({ audit }: { audit: RegionAudit }): ReactElement | null {
+  const previous = audit.previous;
+  if (!previous) return null;
+  const { comparison } = previous;
+  const { region } = comparison;
+  const bars: Bar[] = region.outcomes.map((outcome) => ({
+    label: outcome.label.replace(/（[^（]*$/u, '') || outcome.label,
+    title: outcome.label,
+    values: [outcome.before, outcome.after],
+  }));
+  return (
+    <section id="nb-dash-yoy" aria-labelledby="nb-dash-yoy-h">
+      <h2 id="nb-dash-yoy-h">{`与上年比较 Year over year（${region.previousYear} → ${region.year}）`}</h2>
+      <p>
+        {`本行政区域：上年结转 ${CARRYOVER_TEXT[region.carryover.status]}；新收申请 ${show(region.received.before)} → ${show(region.received.after)}（${signed(region.received.change)}）`}
+      </p>
+      <BarChart
+        id="nb-dash-chart-outcomes"
+        title={`本行政区域办理结果 Outcomes in the region, ${region.previousYear} / ${region.year}`}
+        description={region.outcomes
+          .map((o) => `${o.label}：${show(o.before)} → ${show(o.after)}`)
+          .join('；')}
+        series={[`${region.previousYear} 年`, `${region.year} 年`]}
+        bars={bars}
+      />
+      <div className="nb-dash-scroll">
+        <table className="nb-dash-yoy">
+          <caption>各机关与上年比较 Each agency against last year</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                机关 Agency
+              </th>
+              <th scope="col" rowSpan={2}>
+                上年结转 Carry-over
+              </th>
+              <th scope="colgroup" colSpan={3}>
+                新收申请 Applications received
+              </th>
+              <th scope="colgroup" colSpan={3}>
+                办理结果总计 Outcomes (total)
+              </th>
+              <th scope="col" rowSpan={2}>
+                正文重复 Narrative copied
+              </th>
+            </tr>
+            <tr>
+              {['上年 Before', '本年 After', '变化 Change', '上年 Before', '本年 After', '变化 Change'].map(
+                (label, n) => (
+                  <th key={n} scope="col">
+                    {label}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.agencies.map((pair) => {
+              const total = pair.outcomes.find((o) => o.key === 'total') ?? {
+                before: null,
+                after: null,
+                change: null,
+              };
+              const broken = pair.carryover.columns.filter((c) => c.status === 'fail');
+              return (
+                <tr key={`${pair.key}-${pair.file ?? ''}`}>
+                  <th scope="row">{pair.agency}</th>
+                  <td>
+                    {CARRYOVER_TEXT[pair.carryover.status]}
+                    {broken.map((c) => (
+                      <div key={c.cell} className="nb-dash-small">
+                        {`${cellLabel(c.cell)}：应为 expected ${show(c.expected)}，实为 actual ${show(c.actual)}`}
+                      </div>
+                    ))}
+                  </td>
+                  <ChangeCells change={pair.received} />
+                  <ChangeCells change={total} />
+                  <td>{copiedText(pair)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {(comparison.unmatchedCurrent.length > 0 || comparison.unmatchedPrevious.length > 0) && (
+        <>
+          <h3>未能配对 Unmatched</h3>
+          <ul>
+            {comparison.unmatchedCurrent.map((u) => (
+              <li
+                key={`c-${u.agency}-${u.file ?? ''}`}
+              >{`本年有、上年无 only this year：${u.agency}（${u.year}）`}</li>
+            ))}
+            {comparison.unmatchedPrevious.map((u) => (
+              <li
+                key={`p-${u.agency}-${u.file ?? ''}`}
+              >{`上年有、本年无 only last year：${u.agency}（${u.year}）`}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The page's body: overview, agencies, per-agency drill-downs, the roll-up and, with last year's, the comparison. */
+export function AuditPage({ audit }: { audit: RegionAudit }): ReactElement {
+  const rollUpTitle = `${audit.rollUp.report.meta.agency} ${audit.rollUp.report.meta.year}`;
+  return (
+    <>
+      <header className="nb-dash-header">
+        <h1>政府信息公开工作年度报告审核 Annual report audit</h1>
+        <nav aria-label="目录 Contents">
+          <ul>
+            <li>
+              <a href="#nb-dash-overview">概况 Overview</a>
+            </li>
+            <li>
+              <a href="#nb-dash-agencies">各机关 Agencies</a>
+            </li>
+            <li>
+              <a href="#nb-dash-drill">逐个机关 Per agency</a>
+            </li>
+            <li>
+              <a href="#nb-dash-rollup">汇总 Roll-up</a>
+            </li>
+            {audit.previous && (
+              <li>
+                <a href="#nb-dash-yoy">与上年比较 Year over year</a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main>
+        <Overview audit={audit} />
+        <Agencies audit={audit} />
+        <section id="nb-dash-drill" aria-labelledby="nb-dash-drill-h">
+          <h2 id="nb-dash-drill-h">逐个机关 Per agency</h2>
+          {audit.reports.map((report, index) => (
+            <Drill key={`${report.file}-${index}`} report={report} index={index} />
+          ))}
+        </section>
+        <section id="nb-dash-rollup" aria-labelledby="nb-dash-rollup-h">
+          <h2 id="nb-dash-rollup-h">{`汇总 Roll-up：${rollUpTitle}`}</h2>
+          <RollUpSection rollUp={audit.rollUp} title={rollUpTitle} prefix={tablePrefix('rollup')} />
+        </section>
+        <YearOverYearSection audit={audit} />
+      </main>
+      <TablesTemplate />
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+/*
+ * The page's only script, inlined: sorting and filtering the agencies table and opening a drill-down from its
+ * link. Plain ES2017 with no library, so the page works from a file with no network. For a 2,000-row region it
+ * reads every row once, sorts an array of keys (not the DOM), moves rows with one DocumentFragment, and filters
+ * by toggling `hidden`, batched to one animation frame per burst of typing.
+ */
+export const DASHBOARD_SCRIPT = `(function () {
+  'use strict';
+  var table = document.getElementById('nb-dash-table');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.map.call(body.rows, function (tr, i) {
+    return {
+      tr: tr,
+      i: i,
+      status: tr.getAttribute('data-status'),
+      rules: ' ' + tr.getAttribute('data-rules') + ' ',
+      text: tr.getAttribute('data-text'),
+      v: Array.prototype.map.call(tr.cells, function (c) { return c.getAttribute('data-v') || ''; })
+    };
+  });
+  var status = document.getElementById('nb-dash-status');
+  var rule = document.getElementById('nb-dash-rule');
+  var text = document.getElementById('nb-dash-text');
+  var count = document.getElementById('nb-dash-count');
+  var total = rows.length;
+  var frame = 0;
+  function filter() {
+    frame = 0;
+    var s = status.value, r = rule.value ? ' ' + rule.value + ' ' : '', q = text.value.trim().toLowerCase();
+    var shown = 0;
+    for (var k = 0; k < rows.length; k++) {
+      var row = rows[k];
+      var ok = (!s || row.status === s) && (!r || row.rules.indexOf(r) >= 0) && (!q || row.text.indexOf(q) >= 0);
+      if (row.tr.hidden === ok) row.tr.hidden = !ok;
+      if (ok) shown++;
+    }
+    count.textContent = '显示 ' + shown + ' / ' + total + ' 份 Showing ' + shown + ' of ' + total;
+  }
+  function schedule() { if (!frame) frame = requestAnimationFrame(filter); }
+  status.addEventListener('change', filter);
+  rule.addEventListener('change', filter);
+  text.addEventListener('input', schedule);
+  var heads = table.tHead.rows[0].cells;
+  var collator = new Intl.Collator('zh-CN', { numeric: true });
+  Array.prototype.forEach.call(table.tHead.querySelectorAll('button[data-column]'), function (button) {
+    button.addEventListener('click', function () {
+      var column = Number(button.getAttribute('data-column'));
+      var numeric = button.getAttribute('data-type') === 'number';
+      var th = heads[column];
+      var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+      for (var h = 0; h < heads.length; h++) heads[h].setAttribute('aria-sort', 'none');
+      th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+      rows.sort(function (a, b) {
+        var x = a.v[column], y = b.v[column];
+        var c = numeric ? Number(x) - Number(y) : collator.compare(x, y);
+        return c * dir || a.i - b.i;
+      });
+      var fragment = document.createDocumentFragment();
+      for (var k = 0; k < rows.length; k++) fragment.appendChild(rows[k].tr);
+      body.appendChild(fragment);
+    });
+  });
+  var tpl = document.getElementById('nb-dash-tables');
+  var addresses = tpl ? JSON.parse(tpl.getAttribute('data-cells')) : [];
+  var words = tpl ? JSON.parse(tpl.getAttribute('data-words')) : {};
+  var TPL = 'nb-tpl-';
+  var ATTRS = ['id', 'headers', 'aria-labelledby', 'aria-describedby', 'href', 'for'];
+  function span(cls, text) {
+    var s = document.createElement('span');
+    s.className = cls;
+    s.textContent = text;
+    return s;
+  }
+  // A drill-down's tables: the template drawn by the components, with this report's ids, values and marks.
+  function fill(slot) {
+    if (!tpl || slot.firstChild) return;
+    var prefix = slot.getAttribute('data-prefix');
+    var values = JSON.parse(slot.getAttribute('data-values'));
+    var marks = JSON.parse(slot.getAttribute('data-marks'));
+    var copy = tpl.content.cloneNode(true);
+    var all = copy.querySelectorAll('*');
+    for (var k = 0; k < all.length; k++) {
+      for (var a = 0; a < ATTRS.length; a++) {
+        var v = all[k].getAttribute(ATTRS[a]);
+        if (v && v.indexOf(TPL) >= 0) all[k].setAttribute(ATTRS[a], v.split(TPL).join(prefix));
+      }
+    }
+    var label = '（' + slot.getAttribute('data-label') + '）';
+    Array.prototype.forEach.call(copy.querySelectorAll('caption .nb-sr-only'), function (s) { s.textContent = label; });
+    var cells = {};
+    Array.prototype.forEach.call(copy.querySelectorAll('td[data-cell]'), function (td) { cells[td.getAttribute('data-cell')] = td; });
+    for (var i = 0; i < addresses.length; i++) {
+      var td = cells[addresses[i]];
+      if (!td || values[i] === null) continue;
+      var value = td.querySelector('.nb-value');
+      value.textContent = String(values[i]);
+      var blank = value.nextElementSibling;
+      if (blank && blank.className === 'nb-sr-only') blank.remove();
+    }
+    for (var m = 0; m < marks.length; m++) {
+      var mark = marks[m], cell = cells[mark[0]];
+      if (!cell) continue;
+      var primary = mark[2] === 1;
+      var word = words[primary ? mark[1] : 'part'];
+      cell.classList.add(primary ? 'nb-data--' + mark[1] : 'nb-data--part');
+      if (primary) {
+        var flag = span('nb-flag', word[0]);
+        flag.setAttribute('aria-hidden', 'true');
+        cell.appendChild(flag);
+        if (mark[1] === 'fail') cell.setAttribute('aria-invalid', 'true');
+      }
+      var desc = span('nb-sr-only', word[1] + '：' + mark[3]);
+      desc.id = cell.id + '-finding';
+      cell.appendChild(desc);
+      cell.setAttribute('aria-describedby', desc.id);
+    }
+    slot.appendChild(copy);
+  }
+  document.addEventListener('toggle', function (event) {
+    var details = event.target;
+    if (!details.open || !details.classList || !details.classList.contains('nb-dash-agency')) return;
+    var slot = details.querySelector('.nb-dash-lazy');
+    if (slot) fill(slot);
+  }, true);
+  function open(id) {
+    var target = id && document.getElementById(id);
+    if (!target || target.tagName !== 'DETAILS') return;
+    target.open = true;
+    var summary = target.querySelector('summary');
+    if (summary) summary.focus();
+  }
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href^="#nb-dash-d"]');
+    if (link) open(link.getAttribute('href').slice(1));
+  });
+  window.addEventListener('hashchange', function () { open(location.hash.slice(1)); });
+  if (location.hash) open(location.hash.slice(1));
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('.nb-dash-chart-data'), function (d) { d.open = true; });
+  });
+})();`;
