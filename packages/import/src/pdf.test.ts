@@ -102,6 +102,7 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
     for (const [size, page, borderless] of [
       ['A4', { width: '210mm', height: '297mm' }, false],
       ['a narrow page that wraps labels', { width: '150mm', height: '240mm' }, false],
+      ['an A4 landscape page', { width: '297mm', height: '210mm' }, false],
       ['A4 without any border (grid from text positions alone)', { width: '210mm', height: '297mm' }, true],
       ['a narrow page without any border', { width: '150mm', height: '240mm' }, true],
     ] as const) {
