@@ -76,6 +76,7 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
     report: Report,
     page: { width: string; height: string },
     borderless = false,
+    pageNumbers = false,
   ): Promise<Uint8Array> {
     const tab = await browser.newPage();
     try {
@@ -88,6 +89,15 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
           ...page,
           printBackground: true,
           margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+          // A page number in the footer, as offices print them (— 3 —), under a table continued over the page.
+          ...(pageNumbers
+            ? {
+                displayHeaderFooter: true,
+                headerTemplate: '<span></span>',
+                footerTemplate:
+                  '<div style="font-size:12px;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
+              }
+            : {}),
         }),
       );
     } finally {
@@ -99,15 +109,21 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
     ['seed', seedReport],
     ['busy', busyReport],
   ] as const) {
-    for (const [size, page, borderless] of [
+    for (const [size, page, borderless, numbered = false] of [
       ['A4', { width: '210mm', height: '297mm' }, false],
       ['a narrow page that wraps labels', { width: '150mm', height: '240mm' }, false],
       ['an A4 landscape page', { width: '297mm', height: '210mm' }, false],
       ['A4 without any border (grid from text positions alone)', { width: '210mm', height: '297mm' }, true],
       ['a narrow page without any border', { width: '150mm', height: '240mm' }, true],
+      [
+        'A4 without any border, with page numbers in the footer',
+        { width: '210mm', height: '297mm' },
+        true,
+        true,
+      ],
     ] as const) {
       it(`${name} on ${size}: every cell and the narrative text come back`, async () => {
-        const back = await imported(await printed(report, page, borderless));
+        const back = await imported(await printed(report, page, borderless, numbered));
         expect(cells(back)).toEqual(cells(report));
         // Chromium's font subsetter writes one code point per glyph, and Noto CJK SC draws some simplified and
         // traditional characters with one glyph (户/戶): the PDF itself says 戶, so the text is compared with

@@ -772,6 +772,25 @@ type PageItem =
   | { top: number; line: TextLine }
   | { top: number; rows: { cells: string[]; filled: string[] }[] };
 
+/** Words less those on a line that is a page number (— 3 —, 第 3 页). */
+function withoutPageNumbers(words: readonly PdfWord[]): PdfWord[] {
+  const sorted = [...words].sort((p, q) => p.baseline - q.baseline || p.x0 - q.x0);
+  const out: PdfWord[] = [];
+  let line: PdfWord[] = [];
+  const flush = (): void => {
+    const text = line.map((w) => w.str).join(' ');
+    if (!PAGE_NUMBER.test(text)) for (const w of line) out.push(w);
+    line = [];
+  };
+  for (const word of sorted) {
+    const first = line[0];
+    if (first && Math.abs(word.baseline - first.baseline) > 0.5 * Math.min(first.size, word.size)) flush();
+    line.push(word);
+  }
+  flush();
+  return out;
+}
+
 /** Running headers and footers: the same text in the top or bottom tenth of three or more pages. */
 function furniture(pages: readonly PdfPage[], lines: Map<number, TextLine[]>): Set<string> {
   const counts = new Map<string, number>();
@@ -810,8 +829,8 @@ export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; ta
       tables++;
       pageItems.push({ top: grid.top, rows });
     }
-    // Tables without rules, from what the ruled tables left.
-    for (const table of unruledTables(words.filter((w) => !used.has(w)))) {
+    // Tables without rules, from what the ruled tables left, page numbers aside (— 4 — is no row of values).
+    for (const table of unruledTables(withoutPageNumbers(words.filter((w) => !used.has(w))))) {
       for (const w of table.words) used.add(w);
       tables++;
       pageItems.push({ top: table.top, rows: table.rows });
