@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AuditRow } from '@nianbao/import';
+import type { AuditRow, ImportFileResult } from '@nianbao/import';
+import type { AuditInput, LocalizedText } from '@nianbao/model';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
@@ -76,6 +77,73 @@ export function auditCsv(rows: readonly CsvRow[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** One import as the audit document takes it (`buildRegionAudit`'s input). */
+function auditInput({ file, result }: ImportFileResult, row: AuditRow): AuditInput {
+  if (!result.ok) return { file, ok: false, reasons: result.notes.map((note) => note.message) };
+  return {
+    file,
+    ok: true,
+    report: result.report,
+    findings: result.findings,
+    notes: result.notes,
+    confidence: {
+      read: result.confidence.read.length,
+      inferred: result.confidence.inferred.length,
+      missing: result.confidence.missing.length,
+    },
+    format: row.format === '2019' ? '2019' : '2021',
+    layouts: row.layouts,
+  };
+}
+
+/**
+ * `--json` and `--html`: the audit document (`buildRegionAudit`, with last year's reports from `--previous`
+ * imported the same way) written as JSON and/or as the dashboard page. Returns what went wrong, if anything.
+ */
+async function writeAudit(
+  results: readonly ImportFileResult[],
+  options: CommandContext['options'],
+  read: { cwd: string; kind: ReturnType<typeof kindOption>; concurrency: number | undefined },
+): Promise<LocalizedText | undefined> {
+  const { auditRow, importFiles } = await import('@nianbao/import');
+  const { buildRegionAudit } = await import('@nianbao/model/core');
+  const inputsOf = (list: readonly ImportFileResult[]): AuditInput[] =>
+    list.map((result) => auditInput(result, auditRow(result.file, result.result)));
+  let previous: AuditInput[] | undefined;
+  if (options.previous !== undefined) {
+    if (typeof options.previous !== 'string')
+      return { zh: '--previous 需要一个目录', en: '--previous needs a directory' };
+    const directory = await stat(resolve(read.cwd, options.previous)).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (!directory)
+      return {
+        zh: `--previous 应为目录，"${options.previous}" 不是目录或不存在`,
+        en: `--previous must be a directory; "${options.previous}" is not one or does not exist`,
+      };
+    const files = await collect([options.previous], read.cwd);
+    if (files.length === 0) {
+      return {
+        zh: `--previous 目录 "${options.previous}" 中没有找到报告文件`,
+        en: `no report files found in the --previous directory "${options.previous}"`,
+      };
+    }
+    previous = inputsOf(await importFiles(files, read));
+  }
+  const audit = buildRegionAudit(inputsOf(results), previous ? { previous } : {});
+  if (typeof options.json === 'string') {
+    const failure = await writeOutput(options.json, read.cwd, `${JSON.stringify(audit)}\n`, true);
+    if (failure) return failure.message;
+  }
+  if (typeof options.html === 'string') {
+    const { renderAuditHtml } = await import('@nianbao/react/server');
+    const failure = await writeOutput(options.html, read.cwd, renderAuditHtml(audit), true);
+    if (failure) return failure.message;
+  }
+  return undefined;
+}
+
 /**
  * `nianbao audit DIR|FILE… [--csv out.csv]`: imports and checks many published reports in parallel (a worker
  * thread per core, see `importFiles`), with a progress bar on a terminal; one line per report and a summary on stdout; a CSV for spreadsheets.
@@ -86,7 +154,8 @@ export const auditCommand: Command = {
     zh: '批量导入并核对已发布的年度报告，逐份列出问题',
     en: 'import and check many published reports, one line each',
   },
-  usage: 'nianbao audit DIR|FILE… [--csv FILE] [--kind KIND] [--jobs N] [--lang zh|en]',
+  usage:
+    'nianbao audit DIR|FILE… [--csv FILE] [--html FILE] [--json FILE] [--previous DIR] [--kind KIND] [--jobs N] [--lang zh|en]',
   positionals: {
     name: 'DIR|FILE…',
     description: {
@@ -99,6 +168,30 @@ export const auditCommand: Command = {
       type: 'string',
       valueName: 'FILE',
       description: { zh: '另写一份 CSV（覆盖已有文件）', en: 'also write a CSV (replacing FILE)' },
+    },
+    html: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '另写一份审核页面（单个 HTML 文件，离线可用：概况、各机关、逐个机关、汇总、与上年比较）',
+        en: 'also write the audit dashboard (one self-contained HTML file: overview, agencies, drill-downs, roll-up, year over year)',
+      },
+    },
+    json: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '另写一份完整审核结果 JSON（nianbao-audit/1：逐份结果、问题、评分、汇总、与上年比较）',
+        en: 'also write the whole audit as JSON (nianbao-audit/1: per-report rows, findings, scorecards, roll-up, comparison)',
+      },
+    },
+    previous: {
+      type: 'string',
+      valueName: 'DIR',
+      description: {
+        zh: '上年报告所在目录：按机关名称配对，核对上年结转、比较申请与办理结果、正文重复（用于 --html 和 --json）',
+        en: 'last year’s reports: matched by agency name for carry-over, applications and outcomes, copied text (for --html and --json)',
+      },
     },
     kind: {
       type: 'string',
@@ -205,6 +298,16 @@ export const auditCommand: Command = {
         return EXIT.usage;
       }
       io.stderr.write(`${localize({ zh: '已写入', en: 'wrote' }, lang)} ${options.csv}\n`);
+    }
+    if (typeof options.html === 'string' || typeof options.json === 'string') {
+      const failure = await writeAudit(results, options, { cwd: io.cwd, kind, concurrency });
+      if (failure) {
+        io.stderr.write(`nianbao audit: ${localize(failure, lang)}\n`);
+        return EXIT.usage;
+      }
+      for (const file of [options.json, options.html])
+        if (typeof file === 'string')
+          io.stderr.write(`${localize({ zh: '已写入', en: 'wrote' }, lang)} ${file}\n`);
     }
     if (summary.notImported > 0) return EXIT.usage;
     return summary.withErrors > 0 ? EXIT.notOk : EXIT.ok;
