@@ -21,11 +21,14 @@ const { renderReportPdf } = await import('@nianbao/pdf/node');
 const { renderReportDocx } = await import('@nianbao/docx');
 const { busyReport } = await import('@nianbao/model/fixtures');
 const require = createRequire(import.meta.url);
-const pdfjs = await import(pathToFileURL(join(dirname(require.resolve('pdfjs-dist/package.json')), 'legacy/build/pdf.mjs')).href);
+const pdfjs = await import(
+  pathToFileURL(join(dirname(require.resolve('pdfjs-dist/package.json')), 'legacy/build/pdf.mjs')).href
+);
 
 /** pdf.js reading the text of every page: the baseline. */
 async function extractText(bytes) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 })
+    .promise;
   let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -47,7 +50,8 @@ const docx = await renderReportDocx(report, { onWarning: () => {} });
 const { pages } = await extractText(pdf);
 
 const check = await importDocument(pdf);
-if (!check.ok || check.confidence.read.length !== 200) throw new Error('the bench PDF did not import with all 200 cells');
+if (!check.ok || check.confidence.read.length !== 200)
+  throw new Error('the bench PDF did not import with all 200 cells');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -70,10 +74,14 @@ for (let i = 0; i < RUNS; i++) {
   for (const [name, run] of Object.entries(sides)) times[name].push(await time(run));
 }
 const base = median(times['pdf.js text extraction alone (baseline)']);
-console.log(`import bench: a ${pages}-page PDF of the busy report (${(pdf.length / 1024).toFixed(0)} KB; DOCX ${(docx.length / 1024).toFixed(0)} KB), median of ${RUNS} warm runs`);
+console.log(
+  `import bench: a ${pages}-page PDF of the busy report (${(pdf.length / 1024).toFixed(0)} KB; DOCX ${(docx.length / 1024).toFixed(0)} KB), median of ${RUNS} warm runs`,
+);
 for (const [name, list] of Object.entries(times)) {
   const s = median(list);
   console.log(`  ${name.padEnd(42)} ${s.toFixed(3)} s/report   ${(s / base).toFixed(2)}× baseline`);
 }
 const ratio = median(times['importDocument(PDF)']) / base;
-console.log(`  target: importDocument(PDF) ≤ 2× baseline — ${ratio <= 2 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×)`);
+console.log(
+  `  target: importDocument(PDF) ≤ 2× baseline — ${ratio <= 2 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×)`,
+);

@@ -103,7 +103,7 @@ function sheetHtml(xml: string, shared: readonly string[]): string {
   }
   /** A row of one text cell, spanning no row below and under no cell above: a heading or caption. */
   const paragraphRow = (r: number, row: Map<number, string> | undefined): string | undefined => {
-    if (!row || row.size !== 1) return undefined;
+    if (row?.size !== 1) return undefined;
     const [[col, text]] = [...row] as [[number, string]];
     if (/^[\d.,\s/—-]+$/.test(text)) return undefined;
     for (let c = 0; c < cols; c++) {
