@@ -42,9 +42,11 @@ describe('the audit dashboard in Chromium', () => {
   it('loads from a file and makes no network request, even when a drill-down opens', async () => {
     requests = [];
     await page.goto(url);
+    await page.screenshot({ path: '/tmp/dashboard-overview.png' });
     await page.click('#nb-dash-table tbody tr:first-child a');
     await page.waitForSelector('#nb-dash-d0[open] td[data-cell]');
-    await page.screenshot({ path: '/tmp/dashboard-overview.png' });
+    await page.locator('#nb-dash-agencies').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/dashboard-table.png' });
     expect(requests).toEqual([]);
   });
 
@@ -119,6 +121,9 @@ describe('the audit dashboard in Chromium', () => {
     expect(await page.textContent(`${drill} .nb-dash-findings`)).toContain('t3-balance');
     await page.locator(drill).scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/dashboard-drill.png' });
+    await page
+      .locator(`${drill} .nb-dash-lazy table.nb-table--t3`)
+      .screenshot({ path: '/tmp/dashboard-drill-t3.png' });
   });
 
   it('works by keyboard: Enter on a sort button sorts, Enter on an agency opens its drill-down and focuses it', async () => {

@@ -11,6 +11,7 @@ import type {
 } from '@nianbao/model';
 import {
   cellLabel,
+  cellName,
   describeCell,
   evaluateReport,
   RULES,
@@ -46,6 +47,13 @@ const ON_TIME_TEXT: Readonly<Record<string, string>> = {
   partial: '逾期 Late',
   fail: '逾期 Late',
   'not-applicable': '日期不明 Unknown',
+};
+
+const INDICATOR_TEXT: Readonly<Record<string, string>> = {
+  pass: '✓ 达标 pass',
+  partial: '◐ 部分 partial',
+  fail: '✗ 未达标 fail',
+  'not-applicable': '— 不适用 n/a',
 };
 
 const RULE_TITLE = new Map(RULES.map((rule) => [rule.id, rule.title]));
@@ -158,7 +166,7 @@ const COLUMNS: readonly [string, 'text' | 'number'][] = [
   ['发布日期 Published', 'text'],
   ['期限 Deadline', 'text'],
   ['评分 Score', 'number'],
-  ['读取/推断/缺失 Read/inferred/missing', 'number'],
+  ['读取/推断/缺失 Read / inferred / missing', 'number'],
   ['文件 File', 'text'],
 ];
 
@@ -230,7 +238,7 @@ function Agencies({ audit }: { audit: RegionAudit }): ReactElement {
           {`显示 ${total} / ${total} 份 Showing ${total} of ${total}`}
         </output>
       </search>
-      <div className="nb-dash-scroll">
+      <div>
         <table id="nb-dash-table" data-total={total}>
           <caption>
             各机关审核结果（点击列标题排序）Audit results per agency (sort by a column heading)
@@ -261,14 +269,14 @@ function Agencies({ audit }: { audit: RegionAudit }): ReactElement {
 function cellLink(address: CellAddress, prefix: string): ReactElement | string {
   const table = describeCell(address)?.table;
   const cell = table ? statutoryLayout(table).cellsByAddress.get(address) : undefined;
-  return cell ? <a href={`#${cellDomId(prefix, cell.id)}`}>{cellLabel(address)}</a> : cellLabel(address);
+  return cell ? <a href={`#${cellDomId(prefix, cell.id)}`}>{cellName(address)}</a> : cellName(address);
 }
 
 function Findings({ findings, prefix }: { findings: readonly Finding[]; prefix: string }): ReactElement {
   if (findings.length === 0) return <p>没有问题。No findings.</p>;
   return (
     <table className="nb-dash-findings">
-      <caption>问题 Findings</caption>
+      <caption className="nb-dash-visually-hidden">问题 Findings</caption>
       <thead>
         <tr>
           <th scope="col">规则 Rule</th>
@@ -507,7 +515,7 @@ function Drill({ report, index }: { report: AuditReport; index: number }): React
               {report.scorecard.indicators.map((indicator) => (
                 <tr key={indicator.id}>
                   <th scope="row">{indicator.description.zh}</th>
-                  <td>{indicator.status}</td>
+                  <td>{INDICATOR_TEXT[indicator.status]}</td>
                   <td>{`${indicator.score} / ${indicator.weight}`}</td>
                   <td>{indicator.reason.zh}</td>
                 </tr>

@@ -7,7 +7,7 @@ export const DASHBOARD_CSS = `
 :root { color-scheme: light; }
 body { margin: 0; font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
   color: #1b1b1b; background: #fff; line-height: 1.5; }
-.nb-dash-header, main { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }
+.nb-dash-header, main { max-width: 1440px; margin: 0 auto; padding: 0 1rem; }
 .nb-dash-header h1 { font-size: 1.6rem; margin: 1rem 0 0.5rem; }
 .nb-dash-header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; padding: 0; margin: 0 0 1rem; }
 a { color: #0b4f9c; }
@@ -45,7 +45,9 @@ main table caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
   padding: 0.3rem 0.4rem; text-align: left; cursor: pointer; color: inherit; }
 th[aria-sort="ascending"] .nb-dash-arrow::after { content: " ▲"; }
 th[aria-sort="descending"] .nb-dash-arrow::after { content: " ▼"; }
-#nb-dash-table tbody th { font-weight: 400; }
+#nb-dash-table tbody th { font-weight: 400; min-width: 10rem; }
+#nb-dash-table tbody td { white-space: nowrap; }
+#nb-dash-table tbody td:last-child { white-space: normal; word-break: break-all; min-width: 9rem; }
 .nb-dash-status--pass { color: #2f6b2f; }
 .nb-dash-status--warning { color: #7a4f00; }
 .nb-dash-status--error { color: #b3261e; font-weight: 600; }
