@@ -71,17 +71,21 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
   /** The page's tables with every border styled away, as some portals print them: no ruling lines in the PDF. */
   const BORDERLESS =
     '<style>table,tr,th,td,thead,tbody{border:none !important;outline:none !important}</style>';
+  /** Header rows printed once, not repeated on the pages a table continues on. */
+  const ONCE = '<style>thead{display:table-row-group !important}</style>';
 
   async function printed(
     report: Report,
     page: { width: string; height: string },
     borderless = false,
     pageNumbers = false,
+    headersOnce = false,
   ): Promise<Uint8Array> {
     const tab = await browser.newPage();
     try {
-      const html = renderReportHtml(report);
-      await tab.setContent(borderless ? html.replace('</head>', `${BORDERLESS}</head>`) : html, {
+      const style = (borderless ? BORDERLESS : '') + (headersOnce ? ONCE : '');
+      const html = renderReportHtml(report).replace('</head>', `${style}</head>`);
+      await tab.setContent(html, {
         waitUntil: 'load',
       });
       return new Uint8Array(
@@ -109,7 +113,7 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
     ['seed', seedReport],
     ['busy', busyReport],
   ] as const) {
-    for (const [size, page, borderless, numbered = false] of [
+    for (const [size, page, borderless, numbered = false, once = false] of [
       ['A4', { width: '210mm', height: '297mm' }, false],
       ['a narrow page that wraps labels', { width: '150mm', height: '240mm' }, false],
       ['an A4 landscape page', { width: '297mm', height: '210mm' }, false],
@@ -121,9 +125,17 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
         true,
         true,
       ],
+      [
+        'A4, headers not repeated where a table continues',
+        { width: '210mm', height: '297mm' },
+        false,
+        false,
+        true,
+      ],
+      ['A4 without any border, headers not repeated', { width: '210mm', height: '297mm' }, true, false, true],
     ] as const) {
       it(`${name} on ${size}: every cell and the narrative text come back`, async () => {
-        const back = await imported(await printed(report, page, borderless, numbered));
+        const back = await imported(await printed(report, page, borderless, numbered, once));
         expect(cells(back)).toEqual(cells(report));
         // Chromium's font subsetter writes one code point per glyph, and Noto CJK SC draws some simplified and
         // traditional characters with one glyph (户/戶): the PDF itself says 戶, so the text is compared with
