@@ -22,16 +22,16 @@ import { formatNote, importFile, kindOption, metaOptions } from './import-shared
 export const importCommand: Command = {
   name: 'import',
   summary: {
-    zh: '把已发布的年度报告（PDF、Word 文档、文本、HTML、markdown）读成报告 JSON',
-    en: 'read a published report (PDF, Word document, text, HTML, markdown) into report JSON',
+    zh: '把已发布的年度报告（PDF、Word 文档、Excel 工作簿、文本、HTML、markdown）读成报告 JSON',
+    en: 'read a published report (PDF, Word document, Excel workbook, text, HTML, markdown) into report JSON',
   },
   usage:
     'nianbao import FILE [-o FILE] [--kind text|html|markdown|auto] [--year N] [--agency NAME] [--lang zh|en]',
   positionals: {
     name: 'FILE',
     description: {
-      zh: '报告的 PDF（有文字层）、Word 文档（.docx）、网页（HTML）、网页文字、pdftotext -layout 输出或 markdown（UTF-8、UTF-16 或 GBK）；格式按文件内容识别，不看扩展名',
-      en: 'the report as a PDF (with a text layer), a Word document (.docx), its page (HTML), its text, pdftotext -layout output or markdown (UTF-8, UTF-16 or GBK); the format is recognised from the bytes, not the name',
+      zh: '报告的 PDF（有文字层）、Word 文档（.docx）、Excel 工作簿（.xlsx）、网页（HTML）、网页文字、pdftotext -layout 输出或 markdown（UTF-8、UTF-16 或 GBK）；格式按文件内容识别，不看扩展名',
+      en: 'the report as a PDF (with a text layer), a Word document (.docx), an Excel workbook (.xlsx), its page (HTML), its text, pdftotext -layout output or markdown (UTF-8, UTF-16 or GBK); the format is recognised from the bytes, not the name',
     },
   },
   options: {
