@@ -944,7 +944,14 @@ export async function importPdf(
     before: readonly ImportNote[],
   ) => ImportResult,
 ): Promise<ImportResult> {
-  const read = await readPdfPages(bytes);
+  let read: PdfPages;
+  try {
+    read = await readPdfPages(bytes);
+  } catch (error) {
+    // pdf.js failing in a way it does not report as a damaged file (a bug, a page it cannot parse): still a note.
+    const why = error instanceof Error ? error.message : String(error);
+    read = note('input-unreadable', `PDF 无法读取（${why}）`, `the PDF cannot be read (${why})`);
+  }
   if (!read.ok) return { ok: false, notes: [read.note] };
   const { pages, total } = read;
   const notes: ImportNote[] = [];
