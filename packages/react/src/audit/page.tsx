@@ -7,6 +7,7 @@ import type {
   RegionAudit,
   Report,
   RollUp,
+  Scorecard,
   YearChange,
 } from '@nianbao/model';
 import {
@@ -140,6 +141,7 @@ function Overview({ audit }: { audit: RegionAudit }): ReactElement {
           bars={bars}
         />
       )}
+      <ScoreLegend audit={audit} />
       {unreadable.length > 0 && (
         <>
           <h3>无法读取的文件 Files that could not be read</h3>
@@ -401,17 +403,37 @@ export function TablesTemplate(): ReactElement {
   );
 }
 
-/** One marked cell: address, status class, whether the finding is about it (else it is one of the parts), text. */
-type Mark = [CellAddress, string, 0 | 1, string];
+/**
+ * A report's marked cells, compactly: `m` the distinct messages, `c` one entry per marked cell — its position in
+ * cell order, its status class, 1 when the finding is about it (0: one of the parts a failing sum reads), and the
+ * indices of its messages. A sum over 21 rows marks 22 cells with one message; it is written once.
+ */
+interface Marks {
+  m: string[];
+  c: [number, string, 0 | 1, ...number[]][];
+}
+
+let cellOrder: ReadonlyMap<CellAddress, number> | undefined;
 
 /** The marks the components would draw on a report's cells (the same `indexIssues` the tables use). */
-function marksOf(report: Report, findings: readonly Finding[]): Mark[] {
+function marksOf(report: Report, findings: readonly Finding[]): Marks {
+  cellOrder ??= new Map(statutoryCells().map(({ address }, index) => [address, index]));
   const evaluations = evaluateReport(report);
-  const marks: Mark[] = [];
+  const marks: Marks = { m: [], c: [] };
+  const messageIndex = new Map<string, number>();
   for (const table of ['t2', 't3', 't4'] as const) {
     const { issues } = indexIssues(statutoryLayout(table), findings, [], TEMPLATE_PREFIX, 'zh', evaluations);
-    for (const [address, issue] of issues)
-      marks.push([address, issue.status, issue.primary ? 1 : 0, issue.messages.join('；')]);
+    for (const [address, issue] of issues) {
+      const indices = issue.messages.map((message) => {
+        let index = messageIndex.get(message);
+        if (index === undefined) {
+          index = marks.m.push(message) - 1;
+          messageIndex.set(message, index);
+        }
+        return index;
+      });
+      marks.c.push([cellOrder.get(address) ?? -1, issue.status, issue.primary ? 1 : 0, ...indices]);
+    }
   }
   return marks;
 }
@@ -437,6 +459,82 @@ function LazyTables({
       data-values={JSON.stringify(values)}
       data-marks={JSON.stringify(marksOf(report, findings))}
     />
+  );
+}
+
+/** An indicator's short name: its description up to the first colon (按期发布, 六部分齐全…); the legend has the rest. */
+function shortName(description: string): string {
+  const [name] = description.split(/[：:]/u);
+  return name ?? description;
+}
+
+/**
+ * A report's scorecard. Indicator names are short (the overview's legend describes each once) and only the
+ * indicators that did not pass give their reason: for a 2,000-report region the full texts would be half the page.
+ */
+function ScoreTable({ scorecard }: { scorecard: Scorecard }): ReactElement {
+  return (
+    <table className="nb-dash-score">
+      <caption>{`评分 Scorecard：${scorecard.total} / ${scorecard.maximum}（${scorecard.rulepack}）`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">指标 Indicator</th>
+          <th scope="col">结果 Result</th>
+          <th scope="col">得分 Points</th>
+          <th scope="col">理由 Reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        {scorecard.indicators.map((indicator) => (
+          <tr key={indicator.id}>
+            <th scope="row">{shortName(indicator.description.zh)}</th>
+            <td>{INDICATOR_TEXT[indicator.status]}</td>
+            <td>{`${indicator.score} / ${indicator.weight}`}</td>
+            <td>{indicator.status === 'pass' ? '' : indicator.reason.zh}</td>
+          </tr>
+        ))}
+        {scorecard.deductions
+          .filter((deduction) => deduction.status === 'applied')
+          .map((deduction) => (
+            <tr key={deduction.id}>
+              <th scope="row">{shortName(deduction.description.zh)}</th>
+              <td>扣分 deducted</td>
+              <td>{`−${deduction.points}`}</td>
+              <td>{deduction.reason.zh}</td>
+            </tr>
+          ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The indicators once, in full, with their weights: the legend of every report's scorecard. */
+function ScoreLegend({ audit }: { audit: RegionAudit }): ReactElement | null {
+  const card = audit.reports.find((report) => report.scorecard)?.scorecard;
+  if (!card) return null;
+  return (
+    <details className="nb-dash-legend">
+      <summary>{`评分指标（${card.rulepack}）Scorecard indicators`}</summary>
+      <table className="nb-dash-score">
+        <caption className="nb-dash-visually-hidden">评分指标 Scorecard indicators</caption>
+        <thead>
+          <tr>
+            <th scope="col">指标 Indicator</th>
+            <th scope="col">权重 Weight</th>
+            <th scope="col">说明 Description</th>
+          </tr>
+        </thead>
+        <tbody>
+          {card.indicators.map((indicator) => (
+            <tr key={indicator.id}>
+              <th scope="row">{shortName(indicator.description.zh)}</th>
+              <td>{indicator.weight}</td>
+              <td>{`${indicator.description.zh}（${indicator.description.en}）`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
@@ -500,29 +598,7 @@ function Drill({ report, index }: { report: AuditReport; index: number }): React
             </ul>
           </>
         )}
-        {report.scorecard && (
-          <table className="nb-dash-score">
-            <caption>{`评分 Scorecard：${report.scorecard.total} / ${report.scorecard.maximum}（${report.scorecard.rulepack}）`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">指标 Indicator</th>
-                <th scope="col">结果 Result</th>
-                <th scope="col">得分 Points</th>
-                <th scope="col">理由 Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.scorecard.indicators.map((indicator) => (
-                <tr key={indicator.id}>
-                  <th scope="row">{indicator.description.zh}</th>
-                  <td>{INDICATOR_TEXT[indicator.status]}</td>
-                  <td>{`${indicator.score} / ${indicator.weight}`}</td>
-                  <td>{indicator.reason.zh}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {report.scorecard && <ScoreTable scorecard={report.scorecard} />}
         {report.report && (
           <LazyTables report={report.report} findings={report.findings} prefix={prefix} label={name} />
         )}

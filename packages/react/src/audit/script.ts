@@ -98,8 +98,10 @@ export const DASHBOARD_SCRIPT = `(function () {
       var blank = value.nextElementSibling;
       if (blank && blank.className === 'nb-sr-only') blank.remove();
     }
-    for (var m = 0; m < marks.length; m++) {
-      var mark = marks[m], cell = cells[mark[0]];
+    var cellList = [];
+    for (var n = 0; n < addresses.length; n++) cellList.push(cells[addresses[n]]);
+    for (var m = 0; m < marks.c.length; m++) {
+      var mark = marks.c[m], cell = cellList[mark[0]];
       if (!cell) continue;
       var primary = mark[2] === 1;
       var word = words[primary ? mark[1] : 'part'];
@@ -110,7 +112,9 @@ export const DASHBOARD_SCRIPT = `(function () {
         cell.appendChild(flag);
         if (mark[1] === 'fail') cell.setAttribute('aria-invalid', 'true');
       }
-      var desc = span('nb-sr-only', word[1] + '：' + mark[3]);
+      var texts = [];
+      for (var x = 3; x < mark.length; x++) texts.push(marks.m[mark[x]]);
+      var desc = span('nb-sr-only', word[1] + '：' + texts.join('；'));
       desc.id = cell.id + '-finding';
       cell.appendChild(desc);
       cell.setAttribute('aria-describedby', desc.id);
