@@ -112,7 +112,8 @@ function skipTotalsRound(source, path) {
  * same lines are reused; nothing downstream changes lines in place (pagination slices them into new arrays, the
  * renderer copies glyphs before use). Objects that are not plain data (fontkit fonts, callbacks, image bytes) key by
  * identity, so a new font is a new key. Texts beside floats (exclusions, laid out per page) are never kept. The
- * store holds at most TEXT_LAYOUTS_KEPT layouts and drops the oldest first.
+ * store holds at most TEXT_LAYOUTS_KEPT layouts (≈ 16 KB each) and drops the least recently used first, so the texts
+ * every report has stay while one report's own texts make way.
  */
 function cacheTextLayouts(layoutSource, path) {
   const source = edit(
@@ -125,7 +126,11 @@ function cacheTextLayouts(layoutSource, path) {
     [
       '    const key = nianbaoTextKey(attributedString, container, options);',
       '    const kept = key === undefined ? undefined : nianbaoTextLayouts.get(key);',
-      '    if (kept) return kept;',
+      '    if (kept) {',
+      '      nianbaoTextLayouts.delete(key);',
+      '      nianbaoTextLayouts.set(key, kept);',
+      '      return kept;',
+      '    }',
       '    const lines = engine(attributedString, container, options);',
       '    const laid = lines.reduce((acc, line) => [...acc, ...line], []);',
       '    if (key !== undefined) {',
@@ -137,7 +142,7 @@ function cacheTextLayouts(layoutSource, path) {
     1,
   );
   return [
-    'const TEXT_LAYOUTS_KEPT = 4000;',
+    'const TEXT_LAYOUTS_KEPT = 1000;',
     'const nianbaoTextLayouts = new Map();',
     'const nianbaoIds = new WeakMap();',
     'let nianbaoNextId = 0;',
