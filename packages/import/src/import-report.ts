@@ -158,7 +158,9 @@ function isWrapped(lines: readonly Line[]): boolean {
 export type ReadKind = Exclude<ImportKind, 'auto'> | 'pdf';
 
 function layoutOf(region: Region, kind: ReadKind): LayoutName {
-  if (kind === 'pdf') return region.layout === 'html' ? 'pdf' : region.layout;
+  // A PDF's table is 'pdf' when its values came from a rebuilt grid, however many label lines stood around them.
+  if (kind === 'pdf')
+    return region.layout === 'html' || region.records.some((r) => r.columns) ? 'pdf' : region.layout;
   return kind === 'html' ? 'html' : region.layout;
 }
 
