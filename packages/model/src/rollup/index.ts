@@ -29,6 +29,7 @@ export {
   normaliseAgencyName,
   type OutcomeChange,
   type OutcomeKey,
+  outcomeTotals,
   type RegionComparison,
   type UnmatchedReport,
   type YearChange,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { busyPreviousReport, busyReport } from '../fixtures/index.js';
 import { readCell, writeCell } from '../tables/cells.js';
 import type { Report } from '../types.js';
-import { compareYears, normaliseAgencyName } from './year-over-year.js';
+import { compareYears, normaliseAgencyName, outcomeTotals } from './year-over-year.js';
 
 function renamed(report: Report, agency: string): Report {
   return { ...report, meta: { ...report.meta, agency } };
@@ -97,5 +97,25 @@ describe('compareYears', () => {
     const [pair] = compareYears([blank], [busyPreviousReport]).agencies;
     expect(pair?.received.after).toBeNull();
     expect(pair?.received.change).toBeNull();
+  });
+});
+
+describe('outcomeTotals', () => {
+  it('sums each outcome category over its rows, and the categories add up to （七）总计', () => {
+    const totals = outcomeTotals(busyReport);
+    expect(totals.map((t) => t.key)).toEqual([
+      'disclosed',
+      'partlyDisclosed',
+      'withheld',
+      'unavailable',
+      'notProcessed',
+      'other',
+      'total',
+    ]);
+    const parts = totals.slice(0, -1).reduce((sum, t) => sum + (t.value ?? 0), 0);
+    expect(parts).toBe(totals.at(-1)?.value);
+    expect(totals[2]?.value).toBe(
+      Object.values(busyReport.t3.results.withheld).reduce((sum, row) => sum + (row.total ?? 0), 0),
+    );
   });
 });

@@ -150,6 +150,11 @@ function sumCells(report: Report, cells: readonly CellAddress[]): number | null 
   return sum;
 }
 
+/** A report's applications by outcome: each category of 三、本年度办理结果 and （七）总计, summed over its rows' 总计. */
+export function outcomeTotals(report: Report): { key: OutcomeKey; label: string; value: number | null }[] {
+  return [...outcomes()].map(([key, { label, cells }]) => ({ key, label, value: sumCells(report, cells) }));
+}
+
 function change(before: number | null, after: number | null): YearChange {
   return { before, after, change: before === null || after === null ? null : after - before };
 }

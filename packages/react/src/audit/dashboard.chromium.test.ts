@@ -84,14 +84,16 @@ describe('the audit dashboard in Chromium', () => {
     expect((await visibleRows(page)).length).toBe(rule?.reports);
     await page.selectOption('#nb-dash-rule', '');
     await page.fill('#nb-dash-text', '某县');
-    await page.waitForFunction(
-      () => document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])').length === 1,
-    );
+    await page.waitForFunction((query) => {
+      const shown = document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])');
+      return shown.length === 1 && shown[0]?.getAttribute('data-text')?.includes(query);
+    }, '某县');
     expect((await visibleRows(page))[0]?.v[0]).toBe('某县人民政府');
     await page.fill('#nb-dash-text', 'scan.pdf');
-    await page.waitForFunction(
-      () => document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])').length === 1,
-    );
+    await page.waitForFunction((query) => {
+      const shown = document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])');
+      return shown.length === 1 && shown[0]?.getAttribute('data-text')?.includes(query);
+    }, 'scan.pdf');
     expect((await visibleRows(page))[0]?.status).toBe('unreadable');
   });
 

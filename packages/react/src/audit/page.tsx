@@ -15,6 +15,7 @@ import {
   cellName,
   describeCell,
   evaluateReport,
+  outcomeTotals,
   RULES,
   readCell,
   statutoryCells,
@@ -325,18 +326,16 @@ function Findings({ findings, prefix }: { findings: readonly Finding[]; prefix: 
   );
 }
 
-/** The three statutory tables of a report, marked with its findings, with the cross-check footers. */
-function Tables({
-  report,
-  findings,
-  prefix,
-  label,
-}: {
+/** What a report's tables are drawn from: the report, its findings, the prefix of its ids, its name for captions. */
+interface TablesProps {
   report: Report;
   findings: readonly Finding[];
   prefix: string;
   label: string;
-}): ReactElement {
+}
+
+/** The three statutory tables of a report, marked with its findings, with the cross-check footers. */
+function Tables({ report, findings, prefix, label }: TablesProps): ReactElement {
   const evaluations = evaluateReport(report);
   const common = { findings, evaluations, idPrefix: prefix, label } as const;
   return (
@@ -417,9 +416,11 @@ let cellOrder: ReadonlyMap<CellAddress, number> | undefined;
 
 /** The marks the components would draw on a report's cells (the same `indexIssues` the tables use). */
 function marksOf(report: Report, findings: readonly Finding[]): Marks {
+  const marks: Marks = { m: [], c: [] };
+  // A report whose findings name no cell has nothing to mark; skip re-running the checks for it.
+  if (!findings.some((finding) => finding.cells.length > 0)) return marks;
   cellOrder ??= new Map(statutoryCells().map(({ address }, index) => [address, index]));
   const evaluations = evaluateReport(report);
-  const marks: Marks = { m: [], c: [] };
   const messageIndex = new Map<string, number>();
   for (const table of ['t2', 't3', 't4'] as const) {
     const { issues } = indexIssues(statutoryLayout(table), findings, [], TEMPLATE_PREFIX, 'zh', evaluations);
@@ -439,17 +440,7 @@ function marksOf(report: Report, findings: readonly Finding[]): Marks {
 }
 
 /** Where the script puts a report's tables: its values in cell order and its marks, as data. */
-function LazyTables({
-  report,
-  findings,
-  prefix,
-  label,
-}: {
-  report: Report;
-  findings: readonly Finding[];
-  prefix: string;
-  label: string;
-}): ReactElement {
+function LazyTables({ report, findings, prefix, label }: TablesProps): ReactElement {
   const values = statutoryCells().map(({ address }) => readCell(report, address) ?? null);
   return (
     <div
@@ -647,10 +638,28 @@ function RollUpSection({
           </table>
         </details>
       )}
+      <BarChart
+        id={`${prefix}chart-outcomes`}
+        title={`${title} 申请办理结果 Applications by outcome`}
+        description={outcomeTotals(rollUp.report)
+          .map((o) => `${o.label}：${show(o.value)}`)
+          .join('；')}
+        series={['件数 Applications']}
+        bars={outcomeTotals(rollUp.report).map((o) => ({
+          label: outcomeLabel(o.label),
+          title: o.label,
+          values: [o.value],
+        }))}
+      />
       <Findings findings={rollUp.findings} prefix={prefix} />
       <Tables report={rollUp.report} findings={rollUp.findings} prefix={prefix} label={title} />
     </>
   );
+}
+
+/** An outcome's label without the statute's parenthesised gloss (（二）部分公开 without （区分处理的…）). */
+function outcomeLabel(label: string): string {
+  return label.replace(/^(（[^）]*）[^（]+).*$/u, '$1');
 }
 
 function ChangeCells({ change }: { change: YearChange }): ReactElement {
@@ -680,7 +689,7 @@ function YearOverYearSection({ audit }: { audit: RegionAudit }): ReactElement | 
   const { comparison } = previous;
   const { region } = comparison;
   const bars: Bar[] = region.outcomes.map((outcome) => ({
-    label: outcome.label.replace(/（[^（]*$/u, '') || outcome.label,
+    label: outcomeLabel(outcome.label),
     title: outcome.label,
     values: [outcome.before, outcome.after],
   }));
