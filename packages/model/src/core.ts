@@ -50,14 +50,6 @@ export {
   textWidth,
 } from './layout/widths.js';
 export * from './rollup/index.js';
-/** Bytes meant as Report JSON decoded the one way every reader does (UTF-8 only, located refusals). */
-export {
-  type DecodeIssueCode,
-  type DecodeResult,
-  decodeJsonBytes,
-  FILE_WHAT,
-  firstInvalidUtf8,
-} from './text/json-bytes.js';
 export * from './score/index.js';
 export { BLANK_MARKS, isBlankMark } from './tables/blank-marks.js';
 export {
@@ -82,4 +74,12 @@ export { NARRATIVE_HEADINGS, reportTitle } from './tables/parts.js';
 export { rowNameOf, sideName } from './tables/side-names.js';
 export type { ColumnNode, RowNode, TableBlock, TableSpec, ValueKind } from './tables/spec-types.js';
 export { STATUTORY_TABLES, T2_SPEC, T3_CORNER_NOTE, T3_SPEC, T4_SPEC } from './tables/statutory-2021.js';
+/** Bytes meant as Report JSON decoded the one way every reader does (UTF-8 only, located refusals). */
+export {
+  type DecodeIssueCode,
+  type DecodeResult,
+  decodeJsonBytes,
+  FILE_WHAT,
+  firstInvalidUtf8,
+} from './text/json-bytes.js';
 export * from './types.js';
