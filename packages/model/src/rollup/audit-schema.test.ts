@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../checks/check.js';
+import { busyPreviousReport, busyReport, failingFixtures } from '../fixtures/index.js';
+import type { Report } from '../types.js';
+import { parseReport } from '../schema/parse.js';
+import { type AuditInput, buildRegionAudit } from './audit.js';
+import { auditJsonSchema, isRegionAudit } from './audit-schema.js';
+
+function input(file: string, report: Report): AuditInput {
+  return {
+    file,
+    ok: true,
+    report,
+    findings: checkReport(report),
+    notes: [
+      {
+        code: 'row-inferred',
+        severity: 'warning',
+        cells: [],
+        message: { zh: '推断', en: 'inferred' },
+        line: 3,
+      },
+    ],
+    confidence: { read: 190, inferred: 10, missing: 0 },
+    format: '2021',
+    layouts: 't3=pdf',
+  };
+}
+
+const audit = buildRegionAudit(
+  [
+    input('a', busyReport),
+    // What the importer gives is always valid Report JSON; fixtures with values it never writes (-1, 0.5) are not.
+    ...failingFixtures
+      .filter((f) => !f.previous && parseReport(f.report).ok)
+      .map((f, i) => input(`f${i}`, f.report)),
+    { file: 'x', ok: false, reasons: [{ zh: '空', en: 'empty' }] },
+  ],
+  { previous: [input('p', busyPreviousReport)] },
+);
+
+describe('the audit document schema', () => {
+  it('accepts what buildRegionAudit writes, after a JSON round trip', () => {
+    expect(isRegionAudit(JSON.parse(JSON.stringify(audit)))).toBe(true);
+  });
+
+  it('rejects a document of another shape', () => {
+    const copy = JSON.parse(JSON.stringify(audit)) as Record<string, unknown>;
+    expect(isRegionAudit({ ...copy, format: 'nianbao-audit/2' })).toBe(false);
+    expect(isRegionAudit({ ...copy, reports: [{ file: 'a' }] })).toBe(false);
+    const { rollUp: _gone, ...noRollUp } = copy;
+    expect(isRegionAudit(noRollUp)).toBe(false);
+  });
+
+  it('is a draft 2020-12 JSON Schema with its heading, and plain JSON', () => {
+    const schema = auditJsonSchema();
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('urn:nianbao:audit:v1');
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+    const properties = schema.properties as Record<string, unknown>;
+    expect(Object.keys(properties)).toEqual(['format', 'summary', 'reports', 'rollUp', 'previous']);
+  });
+});
