@@ -4,7 +4,6 @@
  */
 
 export * from './core.js';
-export { auditJsonSchema, isRegionAudit } from './rollup/audit-schema.js';
 export {
   type ParseIssue,
   type ParseIssueCode,

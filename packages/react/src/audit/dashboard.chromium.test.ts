@@ -151,7 +151,8 @@ describe('the audit dashboard in Chromium', () => {
     });
     await page.waitForSelector('#nb-dash-d0 .nb-dash-lazy table');
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: '/tmp/dashboard-full.png', fullPage: true });
+    await page.locator('#nb-dash-yoy').screenshot({ path: '/tmp/dashboard-yoy.png' });
+    await page.locator('#nb-dash-rollup figure').screenshot({ path: '/tmp/dashboard-rollup.png' });
   });
 
   it('prints without its controls and with every row of the table', async () => {

@@ -699,6 +699,11 @@ function YearOverYearSection({ audit }: { audit: RegionAudit }): ReactElement | 
       <p>
         {`本行政区域：上年结转 ${CARRYOVER_TEXT[region.carryover.status]}；新收申请 ${show(region.received.before)} → ${show(region.received.after)}（${signed(region.received.change)}）`}
       </p>
+      {(comparison.unmatchedCurrent.length > 0 || comparison.unmatchedPrevious.length > 0) && (
+        <p className="nb-dash-small">
+          {`区域数字为两年全部报告的汇总，含 ${comparison.unmatchedCurrent.length + comparison.unmatchedPrevious.length} 份未配对的报告（见下）。Region figures sum every report of each year, including the unmatched ones listed below.`}
+        </p>
+      )}
       <BarChart
         id="nb-dash-chart-outcomes"
         title={`本行政区域办理结果 Outcomes in the region, ${region.previousYear} / ${region.year}`}
