@@ -1,6 +1,6 @@
 import { checkReport } from '../checks/check.js';
 import type { Finding } from '../checks/rules.js';
-import { readCell, statutoryCells, writeCell } from '../tables/cells.js';
+import { statutoryCells, writeCell } from '../tables/cells.js';
 import type { CellAddress, CellValue, LocalizedText, Report, TableId } from '../types.js';
 
 /*
@@ -86,6 +86,14 @@ function commonYear(reports: readonly Report[]): number {
   return best;
 }
 
+/** The value at a split cell path; anything but a number counts as blank (as `readCell` reads it). */
+function valueAt(report: Report, path: readonly string[]): CellValue {
+  let node: unknown = report;
+  for (const key of path)
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return typeof node === 'number' ? node : null;
+}
+
 function entryOf(input: Report | RollUpEntry): RollUpEntry {
   return 'report' in input ? input : { report: input };
 }
@@ -107,8 +115,10 @@ export function rollUpReports(
   for (const { address } of statutoryCells()) {
     let sum: CellValue = null;
     let blanks = 0;
+    // The path is split once per cell, not once per cell and member: a region has thousands of members.
+    const path = address.split('.');
     for (const report of reports) {
-      const value = readCell(report, address);
+      const value = valueAt(report, path);
       if (typeof value === 'number') sum = sum === null ? value : add(sum, value);
       else blanks += 1;
     }
