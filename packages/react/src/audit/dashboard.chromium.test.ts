@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { readCell } from '@nianbao/model';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { largeAudit, sampleAudit } from '../../test/audit/sample-audit.js';
 import { axeViolations, launchChromium } from '../../test/browser/chromium.js';
 import { renderAuditHtml } from '../server.js';
-import { largeAudit, sampleAudit } from './sample-audit.js';
 
 const audit = sampleAudit(true);
 const file = join(tmpdir(), `nianbao-dashboard-${process.pid}.html`);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sampleAudit } from '../../test/audit/sample-audit.js';
 import { renderAuditHtml } from '../server.js';
-import { sampleAudit } from './sample-audit.js';
 
 describe('renderAuditHtml', () => {
   const audit = sampleAudit(true);
