@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../checks/check.js';
 import { busyPreviousReport, busyReport, failingFixtures } from '../fixtures/index.js';
-import type { Report } from '../types.js';
 import { parseReport } from '../schema/parse.js';
+import type { Report } from '../types.js';
 import { type AuditInput, buildRegionAudit } from './audit.js';
 import { auditJsonSchema, isRegionAudit } from './audit-schema.js';
 
