@@ -472,10 +472,12 @@ function shortName(description: string): string {
 }
 
 /**
- * A report's scorecard. Indicator names are short (the overview's legend describes each once) and only the
- * indicators that did not pass give their reason: for a 2,000-report region the full texts would be half the page.
+ * A report's scorecard: a row per indicator that did not pass, with its reason, then one row for those that
+ * passed, by short name (the overview's legend describes each once): for a 2,000-report region the full
+ * scorecards would be half the page.
  */
 function ScoreTable({ scorecard }: { scorecard: Scorecard }): ReactElement {
+  const passed = scorecard.indicators.filter((indicator) => indicator.status === 'pass');
   return (
     <table className="nb-dash-score">
       <caption>{`评分 Scorecard：${scorecard.total} / ${scorecard.maximum}（${scorecard.rulepack}）`}</caption>
@@ -488,14 +490,24 @@ function ScoreTable({ scorecard }: { scorecard: Scorecard }): ReactElement {
         </tr>
       </thead>
       <tbody>
-        {scorecard.indicators.map((indicator) => (
-          <tr key={indicator.id}>
-            <th scope="row">{shortName(indicator.description.zh)}</th>
-            <td>{INDICATOR_TEXT[indicator.status]}</td>
-            <td>{`${indicator.score} / ${indicator.weight}`}</td>
-            <td>{indicator.status === 'pass' ? '' : indicator.reason.zh}</td>
+        {scorecard.indicators
+          .filter((indicator) => indicator.status !== 'pass')
+          .map((indicator) => (
+            <tr key={indicator.id}>
+              <th scope="row">{shortName(indicator.description.zh)}</th>
+              <td>{INDICATOR_TEXT[indicator.status]}</td>
+              <td>{`${indicator.score} / ${indicator.weight}`}</td>
+              <td>{indicator.reason.zh}</td>
+            </tr>
+          ))}
+        {passed.length > 0 && (
+          <tr>
+            <th scope="row">{`其余 ${passed.length} 项 ${passed.length} more`}</th>
+            <td>{INDICATOR_TEXT.pass}</td>
+            <td>{`${passed.reduce((sum, indicator) => sum + indicator.score, 0)} / ${passed.reduce((sum, indicator) => sum + indicator.weight, 0)}`}</td>
+            <td>{passed.map((indicator) => shortName(indicator.description.zh)).join('、')}</td>
           </tr>
-        ))}
+        )}
         {scorecard.deductions
           .filter((deduction) => deduction.status === 'applied')
           .map((deduction) => (
