@@ -3,9 +3,9 @@
 // used the documented ways: Node ESM, require() on Node >= 20.19, tsc with node16 / nodenext / bundler, publint
 // and @arethetypeswrong/cli on each tarball, and a Next.js App Router app (a Server Component page with the tables,
 // Route Handlers returning the HTML and the PDF) built and requested, and a Vite + React app (client-side data
-// entry) built and used in Chromium. Run by .ci/run (pnpm test:consumers) after the build; it needs the npm registry. Sizes measured go to .test-results/consumer-sizes.txt.
+// entry) built and used in Chromium, and Node scripts bundled by esbuild. Run by .ci/run (pnpm test:consumers) after the build; it needs the npm registry. Sizes measured go to .test-results/consumer-sizes.txt.
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,7 +42,9 @@ async function sh(cwd, command, args, env = {}) {
   try {
     const { stdout, stderr } = await run(command, args, {
       cwd,
-      env: { ...process.env, NODE_OPTIONS: '', npm_config_update_notifier: 'false', ...env },
+      // NODE_PATH cleared: pnpm sets it to the workspace's modules, which would let a consumer outside the workspace
+      // resolve our packages from the repository instead of its own node_modules.
+      env: { ...process.env, NODE_OPTIONS: '', NODE_PATH: '', npm_config_update_notifier: 'false', ...env },
       maxBuffer: 64 * 1024 * 1024,
       timeout: 600_000,
     });
@@ -405,7 +407,7 @@ export function GET(): Response {
     base = `http://127.0.0.1:${port}`;
     server = spawn(join(dir, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
       cwd: dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '' },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '', NODE_PATH: '' },
       stdio: 'ignore',
       // Its own process group, so stopping it stops the next-server it starts too.
       detached: true,
@@ -576,5 +578,75 @@ export default { plugins: [react()], logLevel: 'warn' };
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('a Node script bundled by esbuild (default fonts found after bundling)', () => {
+  let dir;
+  let elsewhere;
+  beforeAll(async () => {
+    dir = await project('esbuild-app', ['@nianbao/model', '@nianbao/pdf', 'react', 'esbuild'], {
+      'render.mjs': `import { seedReport } from '@nianbao/model/fixtures';
+import { renderReportPdf } from '@nianbao/pdf/node';
+const bytes = await renderReportPdf(seedReport);
+console.log(JSON.stringify({ head: new TextDecoder().decode(bytes.subarray(0, 5)), size: bytes.length }));
+`,
+      'main-entry.mjs': `import { seedReport } from '@nianbao/model/fixtures';
+import { renderReportPdf } from '@nianbao/pdf';
+const bytes = await renderReportPdf(seedReport);
+console.log(JSON.stringify({ head: new TextDecoder().decode(bytes.subarray(0, 5)), size: bytes.length }));
+`,
+    });
+    // Everything in one file (our packages and React included): import.meta.url then names the bundle, not a file
+    // in node_modules, and import.meta.resolve resolves from wherever the bundle is.
+    for (const [entry, ...extra] of [
+      ['render.mjs'],
+      ['main-entry.mjs'],
+      ['main-entry.mjs', '--external:@react-pdf/renderer'],
+    ]) {
+      const out = `out/${extra.length > 0 ? 'external-' : ''}${entry}`;
+      await sh(dir, join(dir, 'node_modules/.bin/esbuild'), [
+        entry,
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        `--outfile=${out}`,
+        '--banner:js=import { createRequire as nbCreateRequire } from "node:module"; const require = nbCreateRequire(import.meta.url);',
+        '--log-level=error',
+        ...extra,
+      ]);
+    }
+    elsewhere = mkdtempSync(join(tmpdir(), 'nianbao-bundle-'));
+    writeFileSync(join(elsewhere, 'render.mjs'), readFileSync(join(dir, 'out/render.mjs')));
+  }, 600_000);
+  afterAll(() => {
+    if (elsewhere) rmSync(elsewhere, { recursive: true, force: true });
+  });
+  const rendered = (stdout) => JSON.parse(stdout.trim().split('\n').at(-1));
+
+  it("a bundle inside the app, run from any folder, finds the fonts in the app's node_modules", async () => {
+    const { stdout } = await sh(elsewhere, process.execPath, [join(dir, 'out/render.mjs')]);
+    expect(rendered(stdout).head).toBe('%PDF-');
+    expect(rendered(stdout).size).toBeGreaterThan(50_000);
+  });
+
+  it("a bundle deployed outside the app, run from the app's folder, finds them from the working directory", async () => {
+    const { stdout } = await sh(dir, process.execPath, [join(elsewhere, 'render.mjs')]);
+    expect(rendered(stdout).head).toBe('%PDF-');
+  });
+
+  it('with no fonts anywhere, the error says where it looked and what to install, for a server', async () => {
+    const error = await sh(elsewhere, process.execPath, ['render.mjs']).catch((e) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toContain('cannot find the default font @nianbao/fonts/');
+    expect(error.message).toContain('npm install @nianbao/fonts');
+    expect(error.message).not.toContain('in a browser');
+  });
+
+  // esbuild cannot follow the require pdfkit makes from import.meta.url for its standard fonts' metrics, so the main
+  // entry (react-pdf itself) is bundled with react-pdf kept external, as the README says; /node needs nothing.
+  it('the main entry bundled with react-pdf kept external renders', async () => {
+    const { stdout } = await sh(elsewhere, process.execPath, [join(dir, 'out/external-main-entry.mjs')]);
+    expect(rendered(stdout).head).toBe('%PDF-');
   });
 });

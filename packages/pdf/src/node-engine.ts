@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '@nianbao/model/core';
 import { type CodeCacheState, loadWithCodeCache } from './compile-cache.js';
+import { packagedFontPath } from './font-path.js';
 import type { RenderOptions } from './render.js';
 
 /*
@@ -27,14 +29,21 @@ type EngineExports = Pick<NodeEngine, 'renderReportPdf' | 'renderReportPdfToFile
 
 let loaded: NodeEngine | null | undefined;
 
-/** Where the bundle is: beside the compiled module, or in `dist/` when this runs from the TypeScript sources. */
+/**
+ * Where the bundle is: beside the compiled module, or in `dist/` when this runs from the TypeScript sources; and
+ * where an app bundler (esbuild, webpack) moved this module into a bundle of its own, in the installed package,
+ * found the way the default fonts are (from the bundle's URL, then from the working directory).
+ */
 export function nodeEngineFile(): string | undefined {
   const here = new URL(import.meta.url);
   const url = here.pathname.endsWith('.ts')
     ? new URL('../dist/engine.cjs', here)
     : new URL('./engine.cjs', here);
-  const file = fileURLToPath(url);
-  return existsSync(file) ? file : undefined;
+  const beside = fileURLToPath(url);
+  if (existsSync(beside)) return beside;
+  const manifest = packagedFontPath('@nianbao/pdf/package.json');
+  const installed = manifest ? join(dirname(manifest), 'dist', 'engine.cjs') : undefined;
+  return installed && existsSync(installed) ? installed : undefined;
 }
 
 /**
