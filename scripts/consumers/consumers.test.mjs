@@ -624,13 +624,13 @@ console.log(JSON.stringify({ head: new TextDecoder().decode(bytes.subarray(0, 5)
   });
   const rendered = (stdout) => JSON.parse(stdout.trim().split('\n').at(-1));
 
-  it("a bundle inside the app, run from any folder, finds the fonts in the app's node_modules", async () => {
+  it("@nianbao/pdf/node bundled inside the app, run from any folder, finds its engine and fonts in the app's node_modules", async () => {
     const { stdout } = await sh(elsewhere, process.execPath, [join(dir, 'out/render.mjs')]);
     expect(rendered(stdout).head).toBe('%PDF-');
     expect(rendered(stdout).size).toBeGreaterThan(50_000);
   });
 
-  it("a bundle deployed outside the app, run from the app's folder, finds them from the working directory", async () => {
+  it("@nianbao/pdf/node bundled and deployed outside the app, run from the app's folder, finds them from there", async () => {
     const { stdout } = await sh(dir, process.execPath, [join(elsewhere, 'render.mjs')]);
     expect(rendered(stdout).head).toBe('%PDF-');
   });
