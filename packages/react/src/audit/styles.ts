@@ -63,6 +63,7 @@ th[aria-sort="descending"] .nb-dash-arrow::after { content: " ▼"; }
 .nb-dash-meta dt { color: #505050; }
 .nb-dash-meta dd { margin: 0; }
 .nb-dash-findings ul { margin: 0; padding-left: 1rem; }
+.nb-dash-findings td:last-child { min-width: 18rem; }
 .nb-dash-finding--error td:first-child { border-left: 4px solid #b3261e; }
 .nb-dash-finding--warning td:first-child { border-left: 4px solid #8a5a00; }
 .nb-dash-small { font-size: 0.8rem; color: #505050; }
