@@ -5,6 +5,7 @@ import { reportZodSchema } from '../schema/report-schema.js';
 import { INDICATOR_IDS } from '../score/indicators.js';
 import type { IndicatorId } from '../score/types.js';
 import { AUDIT_FORMAT, type RegionAudit } from './audit.js';
+import { OUTCOME_KEYS } from './year-over-year.js';
 
 /*
  * The zod schema of the audit document (`nianbao audit --json`, `nianbao-audit/1`), written against the
@@ -115,15 +116,7 @@ const rollUp = z
 const yearChange = { before: value, after: value, change: value };
 const outcomes = z.array(
   z.object({
-    key: z.enum([
-      'disclosed',
-      'partlyDisclosed',
-      'withheld',
-      'unavailable',
-      'notProcessed',
-      'other',
-      'total',
-    ]),
+    key: z.enum(OUTCOME_KEYS),
     label: z.string(),
     ...yearChange,
   }),

@@ -27,6 +27,7 @@ export {
   type CopiedPart,
   compareYears,
   normaliseAgencyName,
+  OUTCOME_KEYS,
   type OutcomeChange,
   type OutcomeKey,
   outcomeTotals,

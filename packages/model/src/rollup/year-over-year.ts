@@ -113,7 +113,8 @@ export interface YearOverYear {
   region: RegionComparison;
 }
 
-const OUTCOME_KEYS: readonly OutcomeKey[] = [
+/** The outcome categories in statutory order, then （七）总计. */
+export const OUTCOME_KEYS: readonly [OutcomeKey, ...OutcomeKey[]] = [
   'disclosed',
   'partlyDisclosed',
   'withheld',
