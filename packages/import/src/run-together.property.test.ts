@@ -96,3 +96,22 @@ describe('run-together 表三', () => {
     );
   });
 });
+
+describe('a row of run-together digits too long to try every reading', () => {
+  it('keeps its cells out and says the search was capped (run-capped, naming the row, its cells and line)', () => {
+    const rows = new Map<string, number[]>(LEAVES.map((leaf) => [leaf.path, [0, 0, 0, 0, 0, 0, 0]]));
+    const text = runTogether(rows).replace(
+      `${LEAVES[0]?.label}0000000`,
+      // 30 digits no reading of which closes the row: more ways to cut them into seven cells than the search may try.
+      `${LEAVES[0]?.label}${'9876543210'.repeat(3)}`,
+    );
+    const result = importReport(text, { kind: 'text', meta: { agency: '某县测试局', year: 2023 } });
+    if (!result.ok) throw new Error('not imported');
+    const capped = result.notes.filter((note) => note.code === 'run-capped');
+    expect(capped).toHaveLength(1);
+    expect(capped[0]?.severity).toBe('warning');
+    expect(capped[0]?.cells).toEqual(T3_COLUMN_KEYS.map((column) => `t3.${LEAVES[0]?.path}.${column}`));
+    expect(capped[0]?.message.en).toContain(LEAVES[0]?.label ?? '');
+    expect(capped[0]?.message.zh).toContain('请核对原文');
+  });
+});

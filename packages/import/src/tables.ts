@@ -2,7 +2,7 @@ import { type CellAddress, type RowNode, T2_SPEC, T3_SPEC, T4_SPEC, type TableSp
 import { LEGACY_DECISIONS_COLUMN, LEGACY_T2_MARKERS, LEGACY_T2_ROWS, ROW_LABEL_ALIASES } from './aliases.js';
 import { fold, labelCore, longestCommon, squash, stripNumbering } from './normalise.js';
 import type { CutPhrase, Region, RowRecord, Token } from './records.js';
-import { closesWithTotal, readRun, t4Prefix, t4Totals } from './split-run.js';
+import { closesWithTotal, type RunReadings, readRun, runCapNote, t4Prefix, t4Totals } from './split-run.js';
 import type { ImportNote } from './types.js';
 
 /** What reading the tables produced: cell values, how each was obtained, and notes. */
@@ -232,11 +232,20 @@ function cellNotes(
 }
 
 /** Readings of a row of value tokens into `width` numbers: direct, or by splitting runs of digits. */
+/** Where a capped digit-splitter search is reported: the row's label and cells, its line, the notes to add to. */
+interface CapReport {
+  readonly label: string;
+  readonly cells: CellAddress[];
+  readonly line?: number;
+  readonly notes: ImportNote[];
+}
+
 function readings(
   tokens: readonly Token[],
   width: number,
   accept: (values: readonly number[]) => boolean,
   prune?: (values: readonly number[]) => boolean,
+  cap?: CapReport,
 ): { direct: (number | null)[] } | { runs: number[][]; total: number } | undefined {
   let cells = [...tokens];
   while (cells.length > width && cells[cells.length - 1]?.value === null) cells.pop();
@@ -247,12 +256,29 @@ function readings(
     return undefined;
   }
   const tokenDigits = cells.map((t) => t.digits as string);
+  // A search a cap stopped may have missed the right reading: said once, on the search whose answer is used (or,
+  // when none is, on the first that was capped), so the reader knows these cells may be wrong or blank.
+  const capped = (run: RunReadings): void => {
+    if (!cap) return;
+    const note = runCapNote(run, {
+      label: cap.label,
+      raw: cells.map((t) => t.raw).join(' '),
+      cells: cap.cells,
+      ...(cap.line !== undefined ? { line: cap.line } : {}),
+    });
+    if (note) cap.notes.push(note);
+  };
   const strict = readRun(tokenDigits, width, accept, 1_000_000, prune);
-  if (strict.candidates.length > 0) return { runs: strict.candidates, total: strict.total };
+  if (strict.candidates.length > 0) {
+    capped(strict);
+    return { runs: strict.candidates, total: strict.total };
+  }
   const loose = readRun(tokenDigits, width, () => true, 200_000, undefined);
   if (loose.complete && loose.candidates.length > 0 && loose.candidates.length <= 64) {
+    capped(strict);
     return { runs: loose.candidates, total: loose.total };
   }
+  capped(strict.limit !== undefined ? strict : loose);
   return undefined;
 }
 
@@ -470,7 +496,12 @@ export function readT3(
   for (const p of placed) {
     const prefix = `t3.${p.target.path}`;
     const tokens = byHeaders(p.record, headers, T3_COLUMNS) ?? p.record.values;
-    const result = readings(tokens, T3_COLUMNS.length, closesWithTotal);
+    const result = readings(tokens, T3_COLUMNS.length, closesWithTotal, undefined, {
+      label: p.target.label,
+      cells: T3_COLUMNS.map((column) => `${prefix}.${column}`),
+      line: p.record.line,
+      notes: reading.notes,
+    });
     if (p.target.group) {
       legacy = true;
       const legacyValues = readings(tokens, T3_COLUMNS.length, closesWithTotal);
@@ -680,7 +711,12 @@ export function readT4(region: Region, reading: TableReading, ambiguous: 'best' 
   const headers = headerColumns(region.headerRows, T4_SPEC);
   for (const record of [...region.records].reverse()) {
     const tokens = byHeaders(record, headers, T4_COLUMNS) ?? record.values;
-    const result = readings(tokens, addresses.length, t4Totals, t4Prefix);
+    const result = readings(tokens, addresses.length, t4Totals, t4Prefix, {
+      label: record.label,
+      cells: addresses,
+      line: record.line,
+      notes: reading.notes,
+    });
     if (!result) continue;
     if ('direct' in result) {
       addresses.forEach((address, c) => {
@@ -788,7 +824,12 @@ export function readT2(
       continue;
     }
     const cells = row.columns.map((column) => `t2.${row.path}.${column}`);
-    const result = readings(record.values, cells.length, () => true);
+    const result = readings(record.values, cells.length, () => true, undefined, {
+      label: record.label,
+      cells,
+      line: record.line,
+      notes: reading.notes,
+    });
     if (!result) {
       reading.notes.push(
         note(
