@@ -1,15 +1,8 @@
 import type { Report } from '../types.js';
 import { type CellValues, cellTable, newCellValues, readCellValues } from './cell-values.js';
 import type { Ctx } from './context.js';
-import {
-  type CheckOptions,
-  type Evaluation,
-  type Finding,
-  RULE_DEFINITIONS,
-  RULE_ORDER,
-  RULES,
-  type RuleId,
-} from './rules.js';
+import { RULE_DEFINITIONS } from './rule-definitions.js';
+import { type CheckOptions, type Evaluation, type Finding, RULE_ORDER, RULES, type RuleId } from './rules.js';
 
 /*
  * The checker's engine. Each rule is defined in its family's file (checks/rules/*.ts) with its metadata beside

@@ -45,6 +45,25 @@ export interface RuleDefinition<Id extends RuleId = RuleId> extends RuleSpec {
   readonly evaluate: (ctx: Ctx) => void;
 }
 
+/** A rule's metadata without its evaluator and the cells it reads: what the rule registry (`RULES`) is built from. */
+export type RuleMeta<Id extends RuleId = RuleId> = Omit<RuleDefinition<Id>, 'evaluate' | 'reads'>;
+
+/** What a rule does: the cells it may name and its evaluator (kept apart from its metadata, see `withEvaluators`). */
+export type RuleEvaluator = Pick<RuleDefinition, 'reads' | 'evaluate'>;
+
+/**
+ * A family's rule metadata joined with its evaluators and read cells, one per id (the record's type makes a missing or extra
+ * evaluator a type error). Kept apart so that importing the metadata does not bring the evaluators along: the record
+ * comes from a function, so a bundler can drop an unused `withEvaluators(…)` call marked pure, arguments and all.
+ */
+export function withEvaluators<Id extends RuleId>(
+  specs: readonly RuleMeta<Id>[],
+  evaluators: () => Readonly<Record<Id, RuleEvaluator>>,
+): readonly RuleDefinition<Id>[] {
+  const byId = evaluators();
+  return specs.map((spec) => ({ ...spec, ...byId[spec.id] }));
+}
+
 /** Whether an instance with this status is reported (checked before building anything for it). */
 export function kept(ctx: Ctx, status: Status): boolean {
   return status !== 'pass' || ctx.passes;

@@ -12,7 +12,8 @@ import {
   readCellValues,
 } from './cell-values.js';
 import { checkReport, evaluateReport, isReportOk } from './check.js';
-import { type Finding, RULE_DEFINITIONS, RULE_ORDER, RULES, type RuleId } from './rules.js';
+import { RULE_DEFINITIONS } from './rule-definitions.js';
+import { type Finding, RULE_METADATA, RULE_ORDER, RULES, type RuleId } from './rules.js';
 
 const ALL_IDS: readonly RuleId[] = [
   't3-balance',
@@ -232,6 +233,10 @@ describe('rule metadata beside the evaluators', () => {
     expect(new Set(ranks).size).toBe(ranks.length);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(RULE_DEFINITIONS.map((rule) => rule.id)).toEqual(RULES.map((rule) => rule.id));
+    // The registry is the definitions without their evaluators: same rules, same metadata, same order.
+    expect(RULE_METADATA).toEqual(
+      RULE_DEFINITIONS.map(({ evaluate: _evaluate, reads: _reads, ...meta }) => meta),
+    );
   });
 
   it('names in every evaluation only cells its rule says it reads (every failing fixture and busy)', () => {

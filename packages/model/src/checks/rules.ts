@@ -1,12 +1,12 @@
 import type { CellAddress, LocalizedText, Report } from '../types.js';
-import type { RuleDefinition } from './context.js';
-import { AGENCY_RULES, type AgencyRuleId } from './rules/agency.js';
-import { ARITHMETIC_RULES, type ArithmeticRuleId } from './rules/arithmetic.js';
-import { CELL_RULES, type CellRuleId } from './rules/cells.js';
-import { CROSS_YEAR_RULES, type CrossYearRuleId } from './rules/cross-year.js';
-import { DEADLINE_RULES, type DeadlineRuleId } from './rules/deadline.js';
-import { NARRATIVE_RULES, type NarrativeRuleId } from './rules/narrative.js';
-import { TEXT_RULES, type TextRuleId } from './rules/text.js';
+import type { RuleMeta } from './context.js';
+import { AGENCY_RULE_SPECS, type AgencyRuleId } from './rules/agency.js';
+import { ARITHMETIC_RULE_SPECS, type ArithmeticRuleId } from './rules/arithmetic.js';
+import { CELL_RULE_SPECS, type CellRuleId } from './rules/cells.js';
+import { CROSS_YEAR_RULE_SPECS, type CrossYearRuleId } from './rules/cross-year.js';
+import { DEADLINE_RULE_SPECS, type DeadlineRuleId } from './rules/deadline.js';
+import { NARRATIVE_RULE_SPECS, type NarrativeRuleId } from './rules/narrative.js';
+import { TEXT_RULE_SPECS, type TextRuleId } from './rules/text.js';
 
 /** How much a failed rule matters: `error` blocks finalising, `warning` needs a person's look, `info` is advice. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -51,17 +51,17 @@ export interface RuleSpec {
 }
 
 /**
- * Every rule family's definitions (metadata beside evaluator, checks/rules/*.ts), in reporting order (by `rank`).
- * What one instance (one finding) of each rule covers is said beside the family's rules.
+ * Every rule family's metadata (checks/rules/*.ts, each rule's beside its evaluator), in reporting order (by
+ * `rank`). What one instance (one finding) of each rule covers is said beside the family's rules.
  */
-export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
-  ...ARITHMETIC_RULES,
-  ...CELL_RULES,
-  ...NARRATIVE_RULES,
-  ...DEADLINE_RULES,
-  ...TEXT_RULES,
-  ...CROSS_YEAR_RULES,
-  ...AGENCY_RULES,
+export const RULE_METADATA: readonly RuleMeta[] = [
+  ...ARITHMETIC_RULE_SPECS,
+  ...CELL_RULE_SPECS,
+  ...NARRATIVE_RULE_SPECS,
+  ...DEADLINE_RULE_SPECS,
+  ...TEXT_RULE_SPECS,
+  ...CROSS_YEAR_RULE_SPECS,
+  ...AGENCY_RULE_SPECS,
 ].sort((a, b) => a.rank - b.rank);
 
 /**
@@ -70,9 +70,7 @@ export const RULE_DEFINITIONS: readonly RuleDefinition[] = [
  * Narrative rules (`needsSections`) are skipped for a report without `sections`; cross-year rules
  * (`needsPrevious`) run only with last year's report.
  */
-export const RULES: readonly RuleSpec[] = RULE_DEFINITIONS.map(
-  ({ rank: _rank, reads: _reads, evaluate: _evaluate, ...spec }): RuleSpec => spec,
-);
+export const RULES: readonly RuleSpec[] = RULE_METADATA.map(({ rank: _rank, ...spec }): RuleSpec => spec);
 
 /** One problem a check found: exactly the Finding of report-json-v1.md. */
 export interface Finding {

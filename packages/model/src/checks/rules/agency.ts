@@ -3,7 +3,15 @@ import type { CellAddress } from '../../types.js';
 import { agencyLevel, cannotMakeRules } from '../agency-level.js';
 import { tableStructure } from '../arithmetic.js';
 import { cellIndex, numberAt } from '../cell-values.js';
-import { type Ctx, emit, kept, type RuleDefinition, type Status } from '../context.js';
+import {
+  type Ctx,
+  emit,
+  kept,
+  type RuleDefinition,
+  type RuleMeta,
+  type Status,
+  withEvaluators,
+} from '../context.js';
 
 /*
  * What the reporting body may have, by its level (agency-level.ts reads it from `meta.agency`): a county,
@@ -57,8 +65,13 @@ function rulesLevel(ctx: Ctx): void {
   });
 }
 
-/** The rules about the reporting body: one instance for a body whose name places it at county level or below. */
-export const AGENCY_RULES: readonly RuleDefinition<AgencyRuleId>[] = [
+/**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
+ * The rules about the reporting body: one instance for a body whose name places it at county level or below.
+ */
+export const AGENCY_RULE_SPECS: readonly RuleMeta<AgencyRuleId>[] = [
   {
     id: 't2-rules-level',
     rank: 205,
@@ -69,7 +82,13 @@ export const AGENCY_RULES: readonly RuleDefinition<AgencyRuleId>[] = [
       zh: '县级及以下机关无权制定规章，表二却填有规章',
       en: 'A body at county level or below, which cannot make 规章, reports 规章 in table 二',
     },
-    reads: () => rulesRow().cells,
-    evaluate: rulesLevel,
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const AGENCY_RULES: readonly RuleDefinition<AgencyRuleId>[] = /* @__PURE__ */ withEvaluators(
+  AGENCY_RULE_SPECS,
+  () => ({
+    't2-rules-level': { reads: () => rulesRow().cells, evaluate: rulesLevel },
+  }),
+);

@@ -7,9 +7,11 @@ import {
   join,
   kept,
   type RuleDefinition,
+  type RuleMeta,
   type Status,
   uncertainNote,
   unusableCells,
+  withEvaluators,
 } from '../context.js';
 import { fmt } from '../labels.js';
 
@@ -120,8 +122,13 @@ function sumCells(rule: ArithmeticRuleId): () => readonly CellAddress[] {
   return () => instancesOf(rule).flatMap((sum) => sum.cells);
 }
 
-/** Every arithmetic rule. One instance per 表三 column (7), per 表三 row (25), per 表四 group (3). */
-export const ARITHMETIC_RULES: readonly RuleDefinition<ArithmeticRuleId>[] = [
+/**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
+ * Every arithmetic rule. One instance per 表三 column (7), per 表三 row (25), per 表四 group (3).
+ */
+export const ARITHMETIC_RULE_SPECS: readonly RuleMeta<ArithmeticRuleId>[] = [
   {
     id: 't3-balance',
     rank: 10,
@@ -132,8 +139,6 @@ export const ARITHMETIC_RULES: readonly RuleDefinition<ArithmeticRuleId>[] = [
       zh: '表三勾稽关系：一 + 二 = （七）总计 + 四（每一列）',
       en: 'Table 三 column balance: 一 + 二 = （七）总计 + 四 (each column)',
     },
-    reads: sumCells('t3-balance'),
-    evaluate: sumRule('t3-balance'),
   },
   {
     id: 't3-results-total',
@@ -145,8 +150,6 @@ export const ARITHMETIC_RULES: readonly RuleDefinition<ArithmeticRuleId>[] = [
       zh: '表三（七）总计 = 各项办理结果之和（每一列）',
       en: 'Table 三 （七）总计 equals the sum of the 21 result rows (each column)',
     },
-    reads: sumCells('t3-results-total'),
-    evaluate: sumRule('t3-results-total'),
   },
   {
     id: 't3-row-total',
@@ -158,8 +161,6 @@ export const ARITHMETIC_RULES: readonly RuleDefinition<ArithmeticRuleId>[] = [
       zh: '表三总计 = 六类申请人之和（每一行）',
       en: 'Table 三 总计 equals the sum of the six applicant columns (each row)',
     },
-    reads: sumCells('t3-row-total'),
-    evaluate: sumRule('t3-row-total'),
   },
   {
     id: 't4-group-total',
@@ -171,7 +172,16 @@ export const ARITHMETIC_RULES: readonly RuleDefinition<ArithmeticRuleId>[] = [
       zh: '表四总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结（每一组）',
       en: 'Table 四 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (each group)',
     },
-    reads: sumCells('t4-group-total'),
-    evaluate: sumRule('t4-group-total'),
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const ARITHMETIC_RULES: readonly RuleDefinition<ArithmeticRuleId>[] = /* @__PURE__ */ withEvaluators(
+  ARITHMETIC_RULE_SPECS,
+  () => ({
+    't3-balance': { reads: sumCells('t3-balance'), evaluate: sumRule('t3-balance') },
+    't3-results-total': { reads: sumCells('t3-results-total'), evaluate: sumRule('t3-results-total') },
+    't3-row-total': { reads: sumCells('t3-row-total'), evaluate: sumRule('t3-row-total') },
+    't4-group-total': { reads: sumCells('t4-group-total'), evaluate: sumRule('t4-group-total') },
+  }),
+);

@@ -2,7 +2,7 @@ import { cellLabel, statutoryCells } from '../../tables/cells.js';
 import { STATUTORY_TABLES } from '../../tables/statutory-2021.js';
 import type { CellAddress } from '../../types.js';
 import { type CellValues, cellTable, KIND_BAD, KIND_INVALID, KIND_NULL, rawCell } from '../cell-values.js';
-import { type Ctx, emit, type RuleDefinition } from '../context.js';
+import { type Ctx, emit, type RuleDefinition, type RuleMeta, withEvaluators } from '../context.js';
 import { labelList, showRaw } from '../labels.js';
 
 /*
@@ -92,8 +92,13 @@ function everyCell(): readonly CellAddress[] {
   return statutoryCells().map((cell) => cell.address);
 }
 
-/** The cell rules: one instance per table that has such cells. */
-export const CELL_RULES: readonly RuleDefinition<CellRuleId>[] = [
+/**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
+ * The cell rules: one instance per table that has such cells.
+ */
+export const CELL_RULE_SPECS: readonly RuleMeta<CellRuleId>[] = [
   {
     id: 'cell-type',
     rank: 50,
@@ -104,8 +109,6 @@ export const CELL_RULES: readonly RuleDefinition<CellRuleId>[] = [
       zh: '件数为非负整数，收费金额为非负数',
       en: 'Counts are non-negative integers; the fee amount is a non-negative number',
     },
-    reads: everyCell,
-    evaluate: cellType,
   },
   {
     id: 'cell-blank',
@@ -114,7 +117,14 @@ export const CELL_RULES: readonly RuleDefinition<CellRuleId>[] = [
     scope: 'tables',
     needsPrevious: false,
     title: { zh: '法定单元格为空', en: 'Statutory cells are blank' },
-    reads: everyCell,
-    evaluate: cellBlank,
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const CELL_RULES: readonly RuleDefinition<CellRuleId>[] = /* @__PURE__ */ withEvaluators(
+  CELL_RULE_SPECS,
+  () => ({
+    'cell-type': { reads: everyCell, evaluate: cellType },
+    'cell-blank': { reads: everyCell, evaluate: cellBlank },
+  }),
+);

@@ -3,7 +3,14 @@ import { NARRATIVE_HEADINGS } from '../../tables/parts.js';
 import { type CellAddress, T3_COLUMN_KEYS } from '../../types.js';
 import { tableStructure } from '../arithmetic.js';
 import { cellIndex, numberAt, same } from '../cell-values.js';
-import { type Ctx, emit, type RuleDefinition, type Status } from '../context.js';
+import {
+  type Ctx,
+  emit,
+  type RuleDefinition,
+  type RuleMeta,
+  type Status,
+  withEvaluators,
+} from '../context.js';
 import { columnLabel, fmt } from '../labels.js';
 import { blocksText, repeatShare } from '../narrative.js';
 
@@ -102,10 +109,13 @@ function stockFlow(ctx: Ctx): void {
 }
 
 /**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
  * The cross-year rules. `carryover-continuity`: one per 表三 column (7); `narrative-copied`: one per part
  * (一, 五); `t2-stock-flow`: one per 表二 document row (规章, 行政规范性文件).
  */
-export const CROSS_YEAR_RULES: readonly RuleDefinition<CrossYearRuleId>[] = [
+export const CROSS_YEAR_RULE_SPECS: readonly RuleMeta<CrossYearRuleId>[] = [
   {
     id: 'carryover-continuity',
     rank: 180,
@@ -116,11 +126,6 @@ export const CROSS_YEAR_RULES: readonly RuleDefinition<CrossYearRuleId>[] = [
       zh: '本年“二、上年结转” = 上年“四、结转下年度继续办理”（每一列）',
       en: 'This year’s 二 equals last year’s 四 (each column)',
     },
-    reads: () => {
-      const s = tableStructure();
-      return T3_COLUMN_KEYS.map((column) => `${s.carriedOver}.${column}`);
-    },
-    evaluate: carryover,
   },
   {
     id: 'narrative-copied',
@@ -133,8 +138,6 @@ export const CROSS_YEAR_RULES: readonly RuleDefinition<CrossYearRuleId>[] = [
       zh: '一、五部分正文与上年报告大量重复',
       en: 'Parts 一 and 五 largely repeat last year’s text',
     },
-    reads: (): readonly CellAddress[] => [],
-    evaluate: copied,
   },
   {
     id: 't2-stock-flow',
@@ -146,7 +149,24 @@ export const CROSS_YEAR_RULES: readonly RuleDefinition<CrossYearRuleId>[] = [
       zh: '现行有效件数 = 上年现行有效 + 本年制发 − 本年废止',
       en: '现行有效件数 equals last year’s plus 本年制发 minus 本年废止',
     },
-    reads: () => tableStructure().stockRows.flatMap((row) => [row.issued, row.repealed, row.inForce]),
-    evaluate: stockFlow,
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const CROSS_YEAR_RULES: readonly RuleDefinition<CrossYearRuleId>[] = /* @__PURE__ */ withEvaluators(
+  CROSS_YEAR_RULE_SPECS,
+  () => ({
+    'carryover-continuity': {
+      reads: () => {
+        const s = tableStructure();
+        return T3_COLUMN_KEYS.map((column) => `${s.carriedOver}.${column}`);
+      },
+      evaluate: carryover,
+    },
+    'narrative-copied': { reads: (): readonly CellAddress[] => [], evaluate: copied },
+    't2-stock-flow': {
+      reads: () => tableStructure().stockRows.flatMap((row) => [row.issued, row.repealed, row.inForce]),
+      evaluate: stockFlow,
+    },
+  }),
+);

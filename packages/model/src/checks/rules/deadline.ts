@@ -1,6 +1,14 @@
 import { STATUTORY_DEADLINES } from '../../tables/deadlines.js';
 import type { CellAddress } from '../../types.js';
-import { type Ctx, emit, kept, type RuleDefinition, type Status } from '../context.js';
+import {
+  type Ctx,
+  emit,
+  kept,
+  type RuleDefinition,
+  type RuleMeta,
+  type Status,
+  withEvaluators,
+} from '../context.js';
 
 /*
  * The publication deadline of 条例第四十九条: departments publish by 31 January of N+1, a 人民政府's report is due
@@ -37,8 +45,13 @@ function deadline(ctx: Ctx): void {
   }));
 }
 
-/** The deadline rule: one instance per report that gives its publication date. */
-export const DEADLINE_RULES: readonly RuleDefinition<DeadlineRuleId>[] = [
+/**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
+ * The deadline rule: one instance per report that gives its publication date.
+ */
+export const DEADLINE_RULE_SPECS: readonly RuleMeta<DeadlineRuleId>[] = [
   {
     id: 'deadline',
     rank: 160,
@@ -49,7 +62,11 @@ export const DEADLINE_RULES: readonly RuleDefinition<DeadlineRuleId>[] = [
       zh: '发布日期晚于法定期限（条例第四十九条）',
       en: 'Published after the statutory deadline (条例第四十九条)',
     },
-    reads: (): readonly CellAddress[] => [],
-    evaluate: deadline,
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const DEADLINE_RULES: readonly RuleDefinition<DeadlineRuleId>[] = /* @__PURE__ */ withEvaluators(
+  DEADLINE_RULE_SPECS,
+  () => ({ deadline: { reads: (): readonly CellAddress[] => [], evaluate: deadline } }),
+);

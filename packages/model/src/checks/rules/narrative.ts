@@ -9,9 +9,11 @@ import {
   kept,
   NO_NOTE,
   type RuleDefinition,
+  type RuleMeta,
   type Status,
   uncertainNote,
   unusableCells,
+  withEvaluators,
 } from '../context.js';
 import { fmt } from '../labels.js';
 import {
@@ -306,12 +308,15 @@ function narrativeYear(ctx: Ctx): void {
 const NO_CELLS = (): readonly CellAddress[] => [];
 
 /**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
  * The narrative rules. Count rules: one instance per number quoted in parts 一 and 六; `narrative-none-claim`:
  * one per claim of none (per kind claimed) and one per quoted N > 0 applications where 一 = 0;
  * `narrative-problems-empty`, `narrative-fee`: one per report; `narrative-year`: one for the preamble's
  * statistics period, one for the title.
  */
-export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
+export const NARRATIVE_RULE_SPECS: readonly RuleMeta<NarrativeRuleId>[] = [
   {
     id: 'narrative-none-claim',
     rank: 60,
@@ -323,11 +328,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文称未收到申请或未发生复议、诉讼，与表格不符',
       en: 'The text claims no applications, reviews or lawsuits (or some) where the tables disagree',
     },
-    reads: () => {
-      const t = narrativeTargets();
-      return [...t.claimCells.applications, ...t.claimCells.review, ...t.claimCells.litigation];
-    },
-    evaluate: noneClaim,
   },
   {
     id: 'narrative-received',
@@ -340,8 +340,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文所述新收申请数与表三不符',
       en: 'Applications received, as stated in the text, differ from table 三',
     },
-    reads: () => [narrativeTargets().one, narrativeTargets().two],
-    evaluate: receivedRule,
   },
   {
     id: 'narrative-carried-over',
@@ -354,11 +352,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文所述上年结转数与表三不符',
       en: 'Applications carried over from last year, as stated in the text, differ from table 三',
     },
-    reads: () => [narrativeTargets().two],
-    evaluate: singleCellRule(
-      (t) => t.two,
-      (n) => n.carriedOver,
-    ),
   },
   {
     id: 'narrative-carried-forward',
@@ -371,11 +364,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文所述结转下年度数与表三不符',
       en: 'Applications carried forward to next year, as stated in the text, differ from table 三',
     },
-    reads: () => [narrativeTargets().four],
-    evaluate: singleCellRule(
-      (t) => t.four,
-      (n) => n.carriedForward,
-    ),
   },
   {
     id: 'narrative-outcomes',
@@ -388,11 +376,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文所述办理结果数与表三不符',
       en: 'Outcome totals stated in the text differ from table 三',
     },
-    reads: () => {
-      const t = narrativeTargets();
-      return t.keyedCells.slice(0, t.outcomeCount).flat();
-    },
-    evaluate: keyedRule((n) => n.outcomes),
   },
   {
     id: 'narrative-review-litigation',
@@ -405,11 +388,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文所述行政复议、行政诉讼数与表四不符',
       en: 'Administrative reviews or lawsuits stated in the text differ from table 四',
     },
-    reads: () => {
-      const t = narrativeTargets();
-      return t.keyedCells.slice(t.outcomeCount).flat();
-    },
-    evaluate: keyedRule((n) => n.cases),
   },
   {
     id: 'narrative-documents',
@@ -422,8 +400,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '正文所述规章、行政规范性文件制发或废止件数与表二不符',
       en: 'Counts of 规章 or 行政规范性文件 issued or repealed, as stated in the text, differ from table 二',
     },
-    reads: () => narrativeTargets().documentRows.flatMap((row) => [row.issued, row.repealed]),
-    evaluate: documentsRule,
   },
   {
     id: 'narrative-problems-empty',
@@ -436,8 +412,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '五、存在的主要问题及改进情况 为空',
       en: 'Part 五 (problems and improvements) is empty',
     },
-    reads: NO_CELLS,
-    evaluate: problemsEmpty,
   },
   {
     id: 'narrative-fee',
@@ -450,8 +424,6 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '六、其他需要报告的事项 未说明信息处理费收取情况',
       en: 'Part 六 does not say whether 信息处理费 was charged',
     },
-    reads: NO_CELLS,
-    evaluate: fee,
   },
   {
     id: 'narrative-year',
@@ -464,7 +436,58 @@ export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = [
       zh: '统计期限或标题中的年份与报告年度不符',
       en: 'The statistics period or the title names a year other than the report year',
     },
-    reads: NO_CELLS,
-    evaluate: narrativeYear,
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const NARRATIVE_RULES: readonly RuleDefinition<NarrativeRuleId>[] = /* @__PURE__ */ withEvaluators(
+  NARRATIVE_RULE_SPECS,
+  () => ({
+    'narrative-none-claim': {
+      reads: () => {
+        const t = narrativeTargets();
+        return [...t.claimCells.applications, ...t.claimCells.review, ...t.claimCells.litigation];
+      },
+      evaluate: noneClaim,
+    },
+    'narrative-received': {
+      reads: () => [narrativeTargets().one, narrativeTargets().two],
+      evaluate: receivedRule,
+    },
+    'narrative-carried-over': {
+      reads: () => [narrativeTargets().two],
+      evaluate: singleCellRule(
+        (t) => t.two,
+        (n) => n.carriedOver,
+      ),
+    },
+    'narrative-carried-forward': {
+      reads: () => [narrativeTargets().four],
+      evaluate: singleCellRule(
+        (t) => t.four,
+        (n) => n.carriedForward,
+      ),
+    },
+    'narrative-outcomes': {
+      reads: () => {
+        const t = narrativeTargets();
+        return t.keyedCells.slice(0, t.outcomeCount).flat();
+      },
+      evaluate: keyedRule((n) => n.outcomes),
+    },
+    'narrative-review-litigation': {
+      reads: () => {
+        const t = narrativeTargets();
+        return t.keyedCells.slice(t.outcomeCount).flat();
+      },
+      evaluate: keyedRule((n) => n.cases),
+    },
+    'narrative-documents': {
+      reads: () => narrativeTargets().documentRows.flatMap((row) => [row.issued, row.repealed]),
+      evaluate: documentsRule,
+    },
+    'narrative-problems-empty': { reads: NO_CELLS, evaluate: problemsEmpty },
+    'narrative-fee': { reads: NO_CELLS, evaluate: fee },
+    'narrative-year': { reads: NO_CELLS, evaluate: narrativeYear },
+  }),
+);

@@ -1,6 +1,6 @@
 import type { CellAddress } from '../../types.js';
 import { oddCharactersMessage, oddFields } from '../characters.js';
-import { type Ctx, emit, type RuleDefinition } from '../context.js';
+import { type Ctx, emit, type RuleDefinition, type RuleMeta, withEvaluators } from '../context.js';
 
 /*
  * Characters that print as garbage or reorder an official document's text (characters.ts finds them). The rule
@@ -42,8 +42,13 @@ function textCharacters(ctx: Ctx): void {
   }
 }
 
-/** The text rule: one instance per text field (meta, title, preamble, every block) holding such characters. */
-export const TEXT_RULES: readonly RuleDefinition<TextRuleId>[] = [
+/**
+ * Metadata only (no evaluators, no cells read), which the rule registry `RULES` is built from: code that needs
+ * rule titles and order (a findings list) then bundles none of the checks.
+ *
+ * The text rule: one instance per text field (meta, title, preamble, every block) holding such characters.
+ */
+export const TEXT_RULE_SPECS: readonly RuleMeta<TextRuleId>[] = [
   {
     id: 'text-characters',
     rank: 170,
@@ -55,7 +60,13 @@ export const TEXT_RULES: readonly RuleDefinition<TextRuleId>[] = [
       zh: '文字中有控制字符、孤立代理码元或双向文字控制符',
       en: 'Text holds control characters, lone surrogates or bidirectional controls',
     },
-    reads: (): readonly CellAddress[] => [],
-    evaluate: textCharacters,
   },
 ];
+
+/** The family's rules with the cells they read and their evaluators, for the engine. */
+export const TEXT_RULES: readonly RuleDefinition<TextRuleId>[] = /* @__PURE__ */ withEvaluators(
+  TEXT_RULE_SPECS,
+  () => ({
+    'text-characters': { reads: (): readonly CellAddress[] => [], evaluate: textCharacters },
+  }),
+);
