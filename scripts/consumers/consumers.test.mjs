@@ -295,9 +295,8 @@ export const imported: boolean = importReport(html, { kind: 'html' }).ok;
     writeFileSync(join(repo, '.test-results/consumer-sizes.txt'), `${JSON.stringify(sizes, null, 2)}\n`);
     console.log('installed sizes', sizes);
     // Measured 93.7 MB (pdf + react) and 223.1 MB (cli); the fonts are 52.7 MB of each. The cli grew from 134.9 MB
-    // when import came to read PDFs (pdfjs-dist, 41 MB, and its optional @napi-rs/canvas, 34 MB, which text
-    // extraction does not use: `npm install --omit=optional` leaves it out) and `nianbao serve` brought the server
-    // (fastify, piscina, prom-client: 14 MB). Fail if either grows by about a tenth.
+    // when import came to read PDFs (pdfjs-dist, 41 MB, and its optional dependency @napi-rs/canvas, 34 MB) and
+    // `nianbao serve` brought the server (fastify, piscina, prom-client: 14 MB). Fail if either grows by about a tenth.
     expect(sizes['@nianbao/pdf + react (MB)']).toBeLessThan(104);
     expect(sizes['@nianbao/cli (MB)']).toBeLessThan(245);
   }, 600_000);
