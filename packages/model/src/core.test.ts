@@ -28,9 +28,11 @@ describe('@nianbao/model/core', () => {
     }
   });
 
-  it('exports everything @nianbao/model does except the validators of reports and rulepacks', () => {
+  it('exports everything @nianbao/model does except the validators of reports, rulepacks and audits', () => {
     const missing = Object.keys(model).filter((key) => !(key in core));
     expect(missing.sort()).toEqual([
+      'auditJsonSchema',
+      'isRegionAudit',
       'parseReport',
       'parseReportJson',
       'parseRulepack',

@@ -4,6 +4,7 @@
  */
 
 export * from './core.js';
+export { auditJsonSchema, isRegionAudit } from './rollup/audit-schema.js';
 export {
   type ParseIssue,
   type ParseIssueCode,
