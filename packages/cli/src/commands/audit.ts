@@ -159,8 +159,8 @@ export const auditCommand: Command = {
   positionals: {
     name: 'DIR|FILE…',
     description: {
-      zh: '报告文件，或含报告文件（.txt .html .htm .md）的目录',
-      en: 'report files, or directories of them (.txt .html .htm .md)',
+      zh: '报告文件，或含报告文件（.txt .html .htm .md .pdf .docx .xlsx；.doc 列为无法读取）的目录',
+      en: 'report files, or directories of them (.txt .html .htm .md .pdf .docx .xlsx; .doc is listed as unreadable)',
     },
   },
   options: {
