@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReportDocx } from '@nianbao/docx';
-import { auditRow, importReport } from '@nianbao/import';
+import { auditRow, importDocument, importReport } from '@nianbao/import';
 import {
   checkReport,
   isReportOk,
@@ -343,6 +343,17 @@ describe('POST /v1/import', () => {
     if (!result.ok) throw new Error('the seed page must import');
     const { ok: _ok, ...expected } = result;
     expect(await response.json()).toEqual(JSON.parse(json(expected)));
+  });
+
+  it('reads a PDF (the library’s own print of the seed) into the same answer as importDocument', async () => {
+    const pdf = await renderReportPdf(seedReport, { creationDate: new Date(0) });
+    const response = await post('/v1/import', pdf, 'application/pdf');
+    expect(response.status).toBe(200);
+    const result = await importDocument(pdf);
+    if (!result.ok) throw new Error('the seed PDF must import');
+    const { ok: _ok, ...expected } = result;
+    expect(await response.json()).toEqual(JSON.parse(json(expected)));
+    expect(result.layouts).toMatchObject({ t3: 'pdf' });
   });
 
   it('takes a multipart file part and the caller’s year and agency', async () => {

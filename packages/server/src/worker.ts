@@ -37,8 +37,9 @@ async function run(job: Job): Promise<JobResult> {
       return { kind: 'file', bytes: new TextEncoder().encode(text), warnings };
     }
     case 'import': {
-      const { importReport } = await import('@nianbao/import');
-      const result: ImportResult = importReport(new Uint8Array(job.bytes), {
+      // importDocument: everything importReport reads, and PDFs (pdf.js, asynchronous).
+      const { importDocument } = await import('@nianbao/import');
+      const result: ImportResult = await importDocument(new Uint8Array(job.bytes), {
         kind: job.importKind,
         ...(job.meta ? { meta: job.meta } : {}),
       });
