@@ -168,7 +168,8 @@ export function openApiDocument(version: string): Schema {
       '/v1/import': {
         post: {
           operationId: 'import',
-          summary: 'Read a published report (PDF, DOCX, XLSX, HTML, text, pdftotext output, markdown) into Report JSON',
+          summary:
+            'Read a published report (PDF, DOCX, XLSX, HTML, text, pdftotext output, markdown) into Report JSON',
           parameters: [
             {
               name: 'kind',
