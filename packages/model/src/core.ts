@@ -13,6 +13,7 @@ export {
   completeTotals,
   crossCheckRows,
   derivedTotals,
+  type EvaluateOptions,
   type Evaluation,
   evaluateReport,
   type Finding,

@@ -35,7 +35,12 @@ function sorted(out: Evaluation[]): Evaluation[] {
 let scratch: { mine: CellValues; previous: CellValues } | undefined;
 let busy = false;
 
-function run(report: Report, options: CheckOptions | undefined, passes: boolean): Evaluation[] {
+function run(
+  report: Report,
+  options: CheckOptions | undefined,
+  passes: boolean,
+  only?: ReadonlySet<RuleId>,
+): Evaluation[] {
   const reuse = !busy;
   if (reuse) scratch ??= { mine: newCellValues(), previous: newCellValues() };
   const buffers = reuse ? scratch : undefined;
@@ -62,6 +67,7 @@ function run(report: Report, options: CheckOptions | undefined, passes: boolean)
       narrative: undefined,
     };
     for (const rule of RULE_DEFINITIONS) {
+      if (only && !only.has(rule.id)) continue;
       if (rule.needsPrevious && previous === undefined) continue;
       // A report without `sections` (tables only) skips the narrative rules; it does not fail them.
       if (rule.needsSections && !hasSections) continue;
@@ -74,9 +80,24 @@ function run(report: Report, options: CheckOptions | undefined, passes: boolean)
   }
 }
 
+/** Options of `evaluateReport`: those of `checkReport`, and which rules to run. */
+export interface EvaluateOptions extends CheckOptions {
+  /**
+   * Run only these rules (a reader that needs a few, such as the scorecard, skips the cost of the rest); the
+   * instances of each are exactly those a full evaluation gives. @default every rule
+   */
+  rules?: Iterable<RuleId>;
+  /**
+   * `false`: only the instances that did not pass (as `checkReport` finds them, uncapped and with their
+   * `sides`), nothing built for a pass. @default true
+   */
+  passes?: boolean;
+}
+
 /** Every rule instance on a report, passes included, sorted by rule (RULES order) and then cell order. */
-export function evaluateReport(report: Report, options?: CheckOptions): Evaluation[] {
-  return run(report, options, true);
+export function evaluateReport(report: Report, options?: EvaluateOptions): Evaluation[] {
+  const only = options?.rules === undefined ? undefined : new Set(options.rules);
+  return run(report, options, options?.passes ?? true, only);
 }
 
 /** How many findings of one rule `checkReport` lists; one more finding of that rule counts the rest. */

@@ -4,7 +4,13 @@
  */
 export { INDICATOR_IDS, INDICATORS, NATIONAL_DEADLINES, NATIONAL_THRESHOLDS } from './indicators.js';
 export { nationalRulepack, type Rulepack, type RulepackIndicator, resolveRulepack } from './resolve.js';
-export { type MissingUnit, type ScoreOptions, scoreMissingReport, scoreReport } from './score.js';
+export {
+  type MissingUnit,
+  SCORED_RULES,
+  type ScoreOptions,
+  scoreMissingReport,
+  scoreReport,
+} from './score.js';
 export { FOLLOW_UP_WORDS, MEASURE_VERBS, PROBLEM_WORDS } from './text.js';
 export type {
   Deadlines,

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateReport } from '../checks/index.js';
 import { busyPreviousReport, busyReport, seedReport } from '../fixtures/index.js';
 import { statutoryCells, writeCell } from '../tables/cells.js';
 import type { AgencyKind, Block, Report } from '../types.js';
 import { INDICATOR_IDS } from './indicators.js';
 import type { Rulepack } from './resolve.js';
-import { scoreReport } from './score.js';
+import { SCORED_RULES, scoreReport } from './score.js';
 import { MEASURE_VERBS, PROBLEM_WORDS } from './text.js';
 
 const ADDRESSES = statutoryCells().map((cell) => cell.address);
@@ -186,6 +187,20 @@ describe('scoreReport properties', () => {
         const first = scoreReport(report, options);
         expect(scoreReport(structuredClone(report), options)).toEqual(first);
         expect(report).toEqual(before);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('scores the same from its own evaluation of SCORED_RULES as from every rule evaluated by the caller', () => {
+    fc.assert(
+      fc.property(reports, rulepacks, previous, (report, rulepack, last) => {
+        const options = { ...(rulepack ? { rulepack } : {}), ...(last ? { previous: last } : {}) };
+        const evaluations = evaluateReport(report, last ? { previous: last } : {});
+        const own = scoreReport(report, options);
+        expect(scoreReport(report, { ...options, evaluations })).toEqual(own);
+        const scored = evaluateReport(report, { rules: SCORED_RULES, ...(last ? { previous: last } : {}) });
+        expect(scoreReport(report, { ...options, evaluations: scored })).toEqual(own);
       }),
       { numRuns: 100 },
     );

@@ -38,7 +38,21 @@ export interface ScoreOptions {
    * publication date in the future. The scorecard never reads the clock itself, so it is deterministic.
    */
   today?: string;
+  /**
+   * The report's evaluations, when the caller has them already (an audit shares one evaluation between the
+   * scorecard and the page): `evaluateReport(report, { previous })`, or only `{ rules: SCORED_RULES }` of it. The
+   * scorecard reads the instances of `SCORED_RULES` from it and runs no check itself. @default evaluated here
+   */
+  evaluations?: readonly Evaluation[];
 }
+
+/**
+ * The rules whose instances the scorecard reads (the indicators' `rules`): `scoreReport` evaluates only these,
+ * and a caller passing `evaluations` needs at least these.
+ */
+export const SCORED_RULES: readonly RuleId[] = [
+  ...new Set(INDICATORS.flatMap((indicator) => indicator.rules)),
+];
 
 /** One indicator's outcome before it is weighed: `fraction` is the share of the weight a partial earns. */
 interface Outcome {
@@ -655,13 +669,20 @@ function assemble(
  * The scorecard of one report: each enabled indicator of the rulepack (national defaults when none is given)
  * with its status, points and a reason in Chinese and English, the rulepack's deductions, and the total out of
  * the maximum of the indicators that applied. It reads the checker's evaluations (`evaluateReport`) for the
- * arithmetic, narrative, blank-cell, fee and deadline items, so the scorecard and `checkReport` never disagree.
+ * arithmetic, narrative, blank-cell, fee and deadline items (only those rules, `SCORED_RULES`, are run, or read
+ * from `options.evaluations`), so the scorecard and `checkReport` never disagree.
  * Deterministic: the same report, options and rulepack give the same scorecard. Never throws for a report that
  * `parseReport` accepted.
  */
 export function scoreReport(report: Report, options: ScoreOptions = {}): Scorecard {
   const pack = resolveRulepack(options.rulepack);
-  const evaluations = evaluateReport(report, options.previous ? { previous: options.previous } : {});
+  // Only the rules an indicator reads: the others (text characters, cross-year…) would cost as much again.
+  const evaluations =
+    options.evaluations ??
+    evaluateReport(report, {
+      rules: SCORED_RULES,
+      ...(options.previous ? { previous: options.previous } : {}),
+    });
   const byRule = new Map<RuleId, Evaluation[]>();
   for (const evaluation of evaluations) {
     const list = byRule.get(evaluation.rule);
