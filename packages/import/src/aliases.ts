@@ -53,23 +53,6 @@ export const ROW_LABEL_ALIASES: Readonly<Record<string, readonly string[]>> = {
   normativeDocs: ['规范性文件'],
 };
 
-/** Column headers of the 2019 format's 表二 (国办公开办函〔2019〕60号); any of them marks a block as legacy. */
-export const LEGACY_T2_MARKERS: readonly string[] = [
-  '本年新制作数量',
-  '本年新公开数量',
-  '对外公开总数量',
-  '上一年项目数量',
-  '本年增/减',
-  '采购项目数量',
-  '采购总金额',
-];
-
-/** Rows that exist only in the 2019 format's 表二. */
-export const LEGACY_T2_ROWS: readonly string[] = ['其他对外管理服务事项', '政府集中采购'];
-
-/** The column of the 2019 format's 表二 blocks （五）（六） that means the same as 2021's 本年处理决定数量. */
-export const LEGACY_DECISIONS_COLUMN = '处理决定数量';
-
 /** Prefixes of lines that are page furniture, not content. */
 export const PAGE_NUMBER: RegExp =
   /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$/;

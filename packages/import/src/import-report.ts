@@ -20,7 +20,10 @@ import { fold } from './normalise.js';
 import { findParts, type PartKey, type PartStart, splitInlineHeadings } from './parts.js';
 import { importPdf, MAX_PDF_BYTES } from './pdf.js';
 import { type Region, readRegion } from './records.js';
-import { newReading, readT2, readT3, readT4, T2_PHRASES, T3_PHRASES, T4_PHRASES } from './tables.js';
+import { newReading } from './tables/reading.js';
+import { readT2, T2_PHRASES } from './tables/t2.js';
+import { readT3, T3_PHRASES } from './tables/t3.js';
+import { readT4, T4_PHRASES } from './tables/t4.js';
 import type { ImportKind, ImportNote, ImportOptions, ImportResult, LayoutName } from './types.js';
 import { importXlsx } from './xlsx.js';
 

@@ -1,0 +1,76 @@
+/*
+ * 表四: one row of values, read by header or by position, or a run of digits split so that each group's
+ * parts close to its 总计 (T4-R1).
+ */
+
+import { T4_SPEC } from '@nianbao/model';
+import type { CutPhrase, Region } from '../records.js';
+import { t4Prefix, t4Totals } from '../split-run.js';
+import {
+  cellNotes,
+  describeCandidates,
+  note,
+  rawOf,
+  readings,
+  setCell,
+  type TableReading,
+} from './reading.js';
+import { byHeaders, columnLabels, headerColumns, T4_COLUMNS } from './spec-walks.js';
+
+/** Phrases that cut run-together 表四 text (its headers; the data row is what follows). */
+export const T4_PHRASES: readonly CutPhrase[] = [...new Set(columnLabels(T4_SPEC))].map((phrase) => ({
+  phrase,
+}));
+
+/** Reads 表四: the row of 15 values (or a run that splits into 15 satisfying T4-R1), in statutory order. */
+export function readT4(region: Region, reading: TableReading, ambiguous: 'best' | 'null'): boolean {
+  const addresses = T4_COLUMNS.map((column) => `t4.${column}`);
+  const headers = headerColumns(region.headerRows, T4_SPEC);
+  for (const record of [...region.records].reverse()) {
+    const tokens = byHeaders(record, headers, T4_COLUMNS) ?? record.values;
+    const result = readings(tokens, addresses.length, t4Totals, t4Prefix, {
+      label: record.label,
+      cells: addresses,
+      line: record.line,
+      notes: reading.notes,
+    });
+    if (!result) continue;
+    if ('direct' in result) {
+      addresses.forEach((address, c) => {
+        setCell(reading, address, result.direct[c] ?? null, 'read');
+      });
+      cellNotes(reading, addresses, tokens, record.line);
+      return true;
+    }
+    const chosen = result.runs[0] as number[];
+    if (result.runs.length > 1) {
+      reading.notes.push(
+        note(
+          'ambiguous-run',
+          'warning',
+          addresses,
+          `表四的数字连写（${rawOf(record.values)}）有 ${result.runs.length} 种读法：${describeCandidates(result.runs)}`,
+          `the run-together digits of Table 四 (${rawOf(record.values)}) have ${result.runs.length} readings: ${describeCandidates(result.runs)}`,
+          { candidates: result.runs, line: record.line },
+        ),
+      );
+      if (ambiguous === 'null') return true;
+    } else {
+      reading.notes.push(
+        note(
+          'run-split',
+          'info',
+          addresses,
+          `表四的数字连写（${rawOf(record.values)}）读作 ${chosen.join(',')}`,
+          `the run-together digits of Table 四 (${rawOf(record.values)}) read as ${chosen.join(',')}`,
+          { line: record.line },
+        ),
+      );
+    }
+    addresses.forEach((address, c) => {
+      setCell(reading, address, chosen[c] ?? null, result.runs.length > 1 ? 'inferred' : 'read');
+    });
+    return true;
+  }
+  return false;
+}
