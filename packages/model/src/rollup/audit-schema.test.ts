@@ -5,6 +5,12 @@ import { parseReport } from '../schema/parse.js';
 import type { Report } from '../types.js';
 import { type AuditInput, buildRegionAudit } from './audit.js';
 import { auditJsonSchema, isRegionAudit } from './audit-schema.js';
+import { parseUnitList } from './units.js';
+
+const units = parseUnitList(
+  new TextEncoder().encode('名称,代码,本级\n某市自然资源和规划局,1,是\n某市教育局,2,\n'),
+);
+if (!units.ok) throw new Error('unit list');
 
 function input(file: string, report: Report): AuditInput {
   return {
@@ -36,11 +42,14 @@ const audit = buildRegionAudit(
       .map((f, i) => input(`f${i}`, f.report)),
     { file: 'x', ok: false, reasons: [{ zh: '空', en: 'empty' }] },
   ],
-  { previous: [input('p', busyPreviousReport)] },
+  { previous: [input('p', busyPreviousReport)], expected: units.units },
 );
 
 describe('the audit document schema', () => {
   it('accepts what buildRegionAudit writes, after a JSON round trip', () => {
+    expect(audit.expected?.summary.missing).toBe(1);
+    expect(audit.own?.file).toBe('a');
+    expect(audit.reports.some((report) => report.notice)).toBe(true);
     expect(isRegionAudit(JSON.parse(JSON.stringify(audit)))).toBe(true);
   });
 
@@ -50,6 +59,7 @@ describe('the audit document schema', () => {
     expect(isRegionAudit({ ...copy, reports: [{ file: 'a' }] })).toBe(false);
     const { rollUp: _gone, ...noRollUp } = copy;
     expect(isRegionAudit(noRollUp)).toBe(false);
+    expect(isRegionAudit({ ...copy, expected: { units: [{ name: 'x' }] } })).toBe(false);
   });
 
   it('is a draft 2020-12 JSON Schema with its heading, and plain JSON', () => {
@@ -58,6 +68,14 @@ describe('the audit document schema', () => {
     expect(schema.$id).toBe('urn:nianbao:audit:v1');
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
     const properties = schema.properties as Record<string, unknown>;
-    expect(Object.keys(properties)).toEqual(['format', 'summary', 'reports', 'rollUp', 'previous']);
+    expect(Object.keys(properties)).toEqual([
+      'format',
+      'summary',
+      'reports',
+      'rollUp',
+      'previous',
+      'expected',
+      'own',
+    ]);
   });
 });

@@ -77,6 +77,58 @@ const scorecard = z.object({
   maximum: z.number(),
 });
 
+const notice = z.object({
+  agency: z.string(),
+  file: z.string(),
+  items: z.array(
+    z.object({
+      rule: z.enum(['reading', 'unreadable', ...RULES.map((rule) => rule.id)]),
+      severity: z.enum(['error', 'warning', 'info']),
+      instruction: text,
+      cells,
+      details: z.array(text),
+    }),
+  ),
+});
+
+const expectedUnit = {
+  name: z.string(),
+  key: z.string().describe('匹配用名称 the name as matched (normaliseAgencyName)'),
+  code: z.string().optional(),
+  level: z.string().optional(),
+  kind: z.enum(['government', 'department', 'other']).optional(),
+  own: z.boolean().optional(),
+  extra: z.record(z.string(), z.string()).optional(),
+  line: z.number().int().min(1).describe('单位名单中的行号 line in the unit list'),
+};
+
+const expected = z
+  .object({
+    units: z.array(
+      z.object({
+        ...expectedUnit,
+        status: z.enum(['on-time', 'late', 'no-date', 'missing']),
+        files: z.array(z.string()),
+        agency: z.string().optional(),
+        publishedAt: z.string().optional(),
+        deadline: z.string().nullable(),
+        daysLate: count.optional(),
+        overdue: z.boolean().nullable().optional(),
+      }),
+    ),
+    unmatched: z.array(z.object({ file: z.string(), agency: z.string() })),
+    summary: z.object({
+      expected: count,
+      reported: count,
+      missing: count,
+      onTime: count,
+      late: count,
+      noDate: count,
+      unmatched: count,
+    }),
+  })
+  .describe('应报单位 the unit list (--expected) against the reports: missing, late, unmatched');
+
 const auditReport = z.object({
   file: z.string(),
   status: z.enum(['pass', 'warning', 'error', 'unreadable']),
@@ -97,6 +149,7 @@ const auditReport = z.object({
   notes: z.array(note),
   scorecard: scorecard.optional(),
   previousFile: z.string().optional(),
+  notice: notice.optional().describe('整改通知 the rectification list, for a report that is not pass'),
 });
 
 const unreadable = z.object({ file: z.string(), reasons: z.array(text) });
@@ -191,6 +244,18 @@ function auditZodSchema(): z.ZodType<RegionAudit> {
     reports: z.array(auditReport),
     rollUp,
     previous: z.object({ rollUp, comparison }).optional(),
+    expected: expected.optional(),
+    own: z
+      .object({
+        identifiedBy: z.enum(['option', 'units']),
+        given: z.string(),
+        file: z.string().optional(),
+        agency: z.string().optional(),
+        report: reportZodSchema().optional(),
+        others: rollUp.optional(),
+      })
+      .describe('本级 the office’s own figures, and the other reports summed without them')
+      .optional(),
   });
 }
 
@@ -205,7 +270,9 @@ export function auditJsonSchema(): Record<string, unknown> {
     description:
       'A region’s audit: per report its status, counts, findings, reading notes and scorecard; the roll-up of ' +
       'every report read (cells summed, blanks counted apart, never as 0); with last year’s reports, the ' +
-      'year-over-year comparison (carry-over, applications, outcomes, copied text).',
+      'year-over-year comparison (carry-over, applications, outcomes, copied text); with a unit list, who has ' +
+      'not reported or reported late; the office’s own (本级) figures apart from the rest; per failing report its ' +
+      '整改 (rectification) list.',
   });
 }
 

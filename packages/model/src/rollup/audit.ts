@@ -4,8 +4,11 @@ import type { Rulepack } from '../score/resolve.js';
 import { scoreReport } from '../score/score.js';
 import type { IndicatorStatus, Scorecard } from '../score/types.js';
 import type { CellAddress, LocalizedText, Report } from '../types.js';
-import { type RollUp, rollUpReports } from './rollup.js';
-import { compareYears, type YearOverYear } from './year-over-year.js';
+import { type ExpectedCoverage, expectedCoverage } from './coverage.js';
+import { type RectificationNotice, rectificationNotice } from './rectification.js';
+import { ROLL_UP_AGENCY, type RollUp, rollUpReports } from './rollup.js';
+import type { ExpectedUnit } from './units.js';
+import { compareYears, normaliseAgencyName, type YearOverYear } from './year-over-year.js';
 
 /*
  * A region's audit as one document: what `nianbao audit --json` writes and `renderAuditHtml` draws. The importer
@@ -76,6 +79,27 @@ export interface AuditReport {
   scorecard?: Scorecard;
   /** Last year's file this report was compared with (`--previous`). */
   previousFile?: string;
+  /** The 整改 list (`rectificationNotice`), for a report that is not `pass`. */
+  notice?: RectificationNotice;
+}
+
+/**
+ * The office's own figures (本级), kept apart from the region's total: the report identified by `own` (a file or
+ * an agency name) or by the unit list's 本级 mark, and the roll-up of every other report read (the region's total
+ * is `RegionAudit.rollUp`, own report included).
+ */
+export interface OwnFigures {
+  /** How the own report was named: `--own` (`option`) or the unit list's 本级 column (`units`). */
+  identifiedBy: 'option' | 'units';
+  /** What named it: the `--own` value, or the unit's name. */
+  given: string;
+  /** The own report's file; absent when no report read matches `given`. */
+  file?: string;
+  agency?: string;
+  /** The own report's figures. */
+  report?: Report;
+  /** Every other report summed (下属单位合计), named `本行政区域汇总（不含本级）`. */
+  others?: RollUp;
 }
 
 /** How often one rule failed across the region. */
@@ -132,6 +156,10 @@ export interface RegionAudit {
   reports: AuditReport[];
   rollUp: RollUp;
   previous?: { rollUp: RollUp; comparison: YearOverYear };
+  /** The unit list against the reports (`--expected`): who is missing, who is late, files matching no unit. */
+  expected?: ExpectedCoverage;
+  /** The office's own figures apart from the region's (`--own`, or the unit list's 本级 mark). */
+  own?: OwnFigures;
 }
 
 /** Options of `buildRegionAudit`. */
@@ -142,6 +170,13 @@ export interface RegionAuditOptions {
   rulepack?: Rulepack;
   /** Today as `YYYY-MM-DD`, passed to `scoreReport` (the audit never reads the clock itself). */
   today?: string;
+  /** The bodies the office covers (`parseUnitList`); enables `RegionAudit.expected`. */
+  expected?: readonly ExpectedUnit[];
+  /**
+   * The office's own report (本级): a file as given in the inputs (or its last path segment), or an agency name
+   * (matched by `normaliseAgencyName`). Without it, the unit list's unit marked 本级, if any.
+   */
+  own?: string;
 }
 
 type ReadInput = Extract<AuditInput, { ok: true }>;
@@ -187,11 +222,46 @@ function rollUpOf(inputs: readonly AuditInput[]): RollUp {
   );
 }
 
+/** The own report by `--own` (a file, its last path segment, or an agency name) or the unit list's 本级 mark. */
+function ownFigures(inputs: readonly AuditInput[], options: RegionAuditOptions): OwnFigures | undefined {
+  const marked = options.expected?.find((unit) => unit.own);
+  const given = options.own ?? marked?.name;
+  if (given === undefined) return undefined;
+  const identifiedBy = options.own !== undefined ? 'option' : 'units';
+  const read = inputs.filter((input): input is ReadInput => input.ok);
+  const key = normaliseAgencyName(given);
+  const match =
+    read.find((input) => input.file === given) ??
+    read.find((input) => input.file.split(/[\\/]/).at(-1) === given) ??
+    read.find((input) => normaliseAgencyName(input.report.meta.agency) === key);
+  if (!match) return { identifiedBy, given };
+  const others = read.filter((input) => input !== match);
+  return {
+    identifiedBy,
+    given,
+    file: match.file,
+    agency: match.report.meta.agency,
+    report: match.report,
+    others: rollUpReports(
+      others.map(({ report, file }) => ({ report, file })),
+      {
+        agency: `${ROLL_UP_AGENCY}（不含本级）`,
+        year: match.report.meta.year,
+        unreadable: inputs.flatMap((input) =>
+          input.ok ? [] : [{ file: input.file, reasons: input.reasons }],
+        ),
+      },
+    ),
+  };
+}
+
 /**
  * Assembles a region's audit from what the importer read: one row per input (status, counts, confidence, the
- * scorecard by `scoreReport`, with last year's report of the same body when `previous` is given), the totals and
- * failing rules, the roll-up of every report read (`rollUpReports`, the unreadable ones listed), and with
- * `previous` the year-over-year comparison (`compareYears`).
+ * scorecard by `scoreReport`, with last year's report of the same body when `previous` is given, and the 整改 list
+ * `rectificationNotice` for each report that is not `pass`), the totals and failing rules, the roll-up of every
+ * report read (`rollUpReports`, the unreadable ones listed), with `previous` the year-over-year comparison
+ * (`compareYears`), with `expected` who has reported (`expectedCoverage`), and with `own` or a unit marked 本级 the
+ * office's own figures apart from the rest.
  */
 export function buildRegionAudit(
   inputs: readonly AuditInput[],
@@ -228,6 +298,7 @@ export function buildRegionAudit(
         onTime: null,
         findings: [],
         notes: [],
+        notice: rectificationNotice([], { agency: '', file: input.file, reasons: input.reasons }),
       };
     }
     const previous = previousOf.get(input.file);
@@ -239,9 +310,10 @@ export function buildRegionAudit(
     const errors = failing(input.findings, 'error');
     const warnings =
       failing(input.findings, 'warning') + input.notes.filter((note) => note.severity === 'warning').length;
+    const status = statusOf(errors, warnings);
     return {
       file: input.file,
-      status: statusOf(errors, warnings),
+      status,
       agency: input.report.meta.agency,
       year: input.report.meta.year || null,
       format: input.format,
@@ -257,9 +329,28 @@ export function buildRegionAudit(
       notes: input.notes,
       scorecard,
       ...(previous ? { previousFile: previous.file } : {}),
+      ...(status !== 'pass'
+        ? {
+            notice: rectificationNotice(input.findings, {
+              agency: input.report.meta.agency,
+              file: input.file,
+              notes: input.notes,
+            }),
+          }
+        : {}),
     };
   });
   const imported = reports.filter((report) => report.status !== 'unreadable');
+  const rollUp = rollUpOf(inputs);
+  const read = inputs.filter((input): input is ReadInput => input.ok);
+  const expected = options.expected
+    ? expectedCoverage(options.expected, read, {
+        year: rollUp.report.meta.year,
+        ...(options.rulepack ? { rulepack: options.rulepack } : {}),
+        ...(options.today ? { today: options.today } : {}),
+      })
+    : undefined;
+  const own = ownFigures(inputs, options);
   const count = (status: AuditStatus): number => reports.filter((report) => report.status === status).length;
   const sum = (key: 'errors' | 'warnings' | 'uncertain'): number =>
     reports.reduce((total, report) => total + report[key], 0);
@@ -284,9 +375,11 @@ export function buildRegionAudit(
       },
     },
     reports,
-    rollUp: rollUpOf(inputs),
+    rollUp,
     ...(options.previous && comparison
       ? { previous: { rollUp: rollUpOf(options.previous), comparison } }
       : {}),
+    ...(expected ? { expected } : {}),
+    ...(own ? { own } : {}),
   };
 }

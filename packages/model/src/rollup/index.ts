@@ -7,10 +7,25 @@ export {
   type AuditStatus,
   type AuditSummary,
   buildRegionAudit,
+  type OwnFigures,
   type RegionAudit,
   type RegionAuditOptions,
   type RuleCount,
 } from './audit.js';
+export {
+  type CoverageEntry,
+  type ExpectedCoverage,
+  expectedCoverage,
+  type UnitCoverage,
+  type UnitStatus,
+  type UnmatchedFile,
+} from './coverage.js';
+export {
+  type RectificationItem,
+  type RectificationNotice,
+  rectificationMarkdown,
+  rectificationNotice,
+} from './rectification.js';
 export {
   ROLL_UP_AGENCY,
   type RollUp,
@@ -20,6 +35,7 @@ export {
   rollUpReports,
   type UnreadableMember,
 } from './rollup.js';
+export { type ExpectedUnit, parseUnitList, type UnitListError, type UnitListResult } from './units.js';
 export {
   type AgencyComparison,
   type Carryover,
