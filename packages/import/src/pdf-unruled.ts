@@ -50,15 +50,85 @@ function sameLine(a: PlacedWord, b: PlacedWord): boolean {
   return Math.abs(a.baseline - b.baseline) <= 0.3 * Math.min(a.size, b.size);
 }
 
-/** Numbers with clear space on both sides on their baseline (a number inside a sentence is not a cell). */
+/** The least of `values` (a loop: spreading a page's words into Math.min overflows the stack). */
+function minOf(values: Iterable<number>): number {
+  let out = Number.POSITIVE_INFINITY;
+  for (const v of values) if (v < out) out = v;
+  return out;
+}
+
+/** The greatest of `values` (a loop, as {@link minOf}). */
+function maxOf(values: Iterable<number>): number {
+  let out = Number.NEGATIVE_INFINITY;
+  for (const v of values) if (v > out) out = v;
+  return out;
+}
+
+/** The first index of the ascending `sorted` whose key is at least `v` (binary search). */
+function lowerBound<T>(sorted: readonly T[], key: (t: T) => number, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid] as T) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index of the ascending `sorted` whose key is more than `v` (binary search). */
+function upperBound<T>(sorted: readonly T[], key: (t: T) => number, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid] as T) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * More words than this on one baseline is no table row (a statutory row has under 20): the line-mates of a word
+ * are then not searched, which keeps a hostile page (thousands of words on a line) linear.
+ */
+const MAX_LINE_WORDS = 500;
+
+/** Words sorted by baseline, for {@link lineMates}. */
+function byBaseline<W extends PlacedWord>(words: Iterable<W>): W[] {
+  return [...words].sort((p, q) => p.baseline - q.baseline);
+}
+
+/**
+ * The words of `sorted` (by baseline) on `w`'s line (sameLine), `w` itself left out; `undefined` when more than
+ * MAX_LINE_WORDS words stand within its line's reach. A binary search and the words near its baseline, not a
+ * scan of the page (which made a page's tables quadratic in its words).
+ */
+function lineMates<W extends PlacedWord>(sorted: readonly W[], w: PlacedWord): W[] | undefined {
+  const reach = 0.3 * w.size;
+  const from = lowerBound(sorted, (o) => o.baseline, w.baseline - reach);
+  const to = upperBound(sorted, (o) => o.baseline, w.baseline + reach);
+  if (to - from > MAX_LINE_WORDS) return undefined;
+  const out: W[] = [];
+  for (let i = from; i < to; i++) {
+    const o = sorted[i] as W;
+    if (o !== w && sameLine(o, w)) out.push(o);
+  }
+  return out;
+}
+
+/**
+ * Numbers with clear space on both sides on their baseline (a number inside a sentence is not a cell); none on a
+ * line more crowded than MAX_LINE_WORDS.
+ */
 function standalone<W extends PlacedWord>(words: readonly W[]): W[] {
+  const sorted = byBaseline(words);
   return words.filter((w) => {
     if (!isValue(w.str)) return false;
-    return !words.some(
-      (o) =>
-        o !== w &&
-        sameLine(o, w) &&
-        (Math.abs(o.x0 - w.x1) < 0.8 * w.size || Math.abs(w.x0 - o.x1) < 0.8 * w.size),
+    const mates = lineMates(sorted, w);
+    return (
+      mates !== undefined &&
+      !mates.some((o) => Math.abs(o.x0 - w.x1) < 0.8 * w.size || Math.abs(w.x0 - o.x1) < 0.8 * w.size)
     );
   });
 }
@@ -91,24 +161,37 @@ export function unruledTables<W extends PlacedWord>(words: readonly W[]): Unrule
       .filter((c) => c.length >= 3)
       .flat(),
   );
+  // Standalone numbers are on lines of at most MAX_LINE_WORDS words, so their line-mates are always found.
+  const sorted = byBaseline(words);
+  const numbersSorted = byBaseline(numbers);
   const inColumns = new Set(
     numbers.filter(
       (w) =>
         inColumn.has(w) ||
-        numbers.some((o) => o !== w && sameLine(o, w)) ||
-        words.some((o) => o !== w && sameLine(o, w) && !isValue(o.str) && w.x0 - o.x1 >= 2 * w.size),
+        (lineMates(numbersSorted, w) ?? []).length > 0 ||
+        (lineMates(sorted, w) ?? []).some((o) => !isValue(o.str) && w.x0 - o.x1 >= 2 * w.size),
     ),
   );
   if (inColumns.size === 0) return [];
-  const valueLeft = Math.min(...[...inColumns].map((w) => w.x0)) - 0.5 * size;
+  const valueLeft = minOf([...inColumns].map((w) => w.x0)) - 0.5 * size;
   // Data rows: baselines of numbers in value columns.
   const rows = clusters([...inColumns], (w) => w.baseline, 0.3 * size);
   // Split into tables where text other than a label stands between two rows: a caption or header centred over
   // the table, or anything over its value columns. Labels (also a wrapped or vertically centred group label) keep
   // to the left of the table; what is centred further right than 45% of its width is not a label.
-  const onRows = words.filter((w) => rows.some((r) => sameLine(r[0] as W, w)));
-  const tableLeft = Math.min(...onRows.map((w) => w.x0));
-  const tableRight = Math.max(...[...inColumns].map((w) => w.x1));
+  const heads = rows.map((r) => r[0] as W);
+  const onRow = (w: W): boolean => {
+    // A row's first word within reach of w's baseline (heads are sorted by baseline: a binary search).
+    const reach = 0.3 * w.size;
+    for (let i = lowerBound(heads, (h) => h.baseline, w.baseline - reach); i < heads.length; i++) {
+      const head = heads[i] as W;
+      if (head.baseline > w.baseline + reach) break;
+      if (sameLine(head, w)) return true;
+    }
+    return false;
+  };
+  const tableLeft = minOf(words.filter(onRow).map((w) => w.x0));
+  const tableRight = maxOf([...inColumns].map((w) => w.x1));
   const labelLimit = tableLeft + 0.45 * (tableRight - tableLeft);
   const tables: W[][][] = [];
   let current: W[][] = [];
@@ -117,14 +200,17 @@ export function unruledTables<W extends PlacedWord>(words: readonly W[]): Unrule
     if (previous) {
       const from = (previous[0] as W).baseline + 0.3 * size;
       const to = (row[0] as W).baseline - 1.2 * size;
-      const between = words.some(
-        (w) =>
-          !inColumns.has(w) &&
+      // The words between the two rows' baselines (a binary search: the bands of successive rows are disjoint).
+      let between = false;
+      for (let i = lowerBound(sorted, (o) => o.baseline, from); i < sorted.length && !between; i++) {
+        const w = sorted[i] as W;
+        if (w.baseline >= to) break;
+        between =
           w.baseline > from &&
-          w.baseline < to &&
+          !inColumns.has(w) &&
           !isValue(w.str) &&
-          (w.x1 > valueLeft || (w.x0 + w.x1) / 2 > labelLimit),
-      );
+          (w.x1 > valueLeft || (w.x0 + w.x1) / 2 > labelLimit);
+      }
       if (between) {
         tables.push(current);
         current = [];
@@ -135,7 +221,7 @@ export function unruledTables<W extends PlacedWord>(words: readonly W[]): Unrule
   if (current.length > 0) tables.push(current);
   const out: UnruledTable<W>[] = [];
   for (const dataRows of tables) {
-    const table = readTable(words, dataRows, size);
+    const table = readTable(sorted, dataRows, size);
     if (table) out.push(table);
   }
   return out;
@@ -154,7 +240,7 @@ function groupSpans<W>(
   blocks: readonly Block<W>[],
   leaf: number,
   rows: readonly number[],
-  covers: (b: Block<W>, y: number) => boolean,
+  coveredRows: (b: Block<W>) => number[],
   closed: (column: number, row: number) => boolean,
 ): Map<Block<W>, number[]> {
   const out = new Map<Block<W>, number[]>();
@@ -162,9 +248,9 @@ function groupSpans<W>(
     const column = blocks.filter((b) => b.column === c).sort((p, q) => p.first - q.first);
     let start = 0;
     column.forEach((b, k) => {
-      const beside = rows.map((y, i) => (covers(b, y) ? i : -1)).filter((i) => i >= 0);
+      const beside = coveredRows(b);
       const next = column[k + 1];
-      const nextBeside = next ? rows.findIndex((y) => covers(next, y)) : -1;
+      const nextBeside = next ? (coveredRows(next)[0] ?? -1) : -1;
       let from = Math.min(start, beside[0] ?? start);
       while (from < (beside[0] ?? from) && closed(c, from)) from++;
       let limit = nextBeside >= 0 ? nextBeside - 1 : rows.length - 1;
@@ -192,6 +278,9 @@ function groupSpans<W>(
   return out;
 }
 
+/** The most lines a table's header is read from (表三's is three or four, wrapped to at most eight). */
+const MAX_HEADER_LINES = 20;
+
 /** A header cell's text on one line: its horizontal extent. */
 interface Span {
   x0: number;
@@ -208,16 +297,30 @@ const centre = (s: Span): number => (s.x0 + s.x1) / 2;
  * header over an empty slot between lower headers (表四's 总计 beside two-line headers) is kept.
  */
 function headerColumns<W extends PlacedWord>(
-  words: readonly W[],
+  sorted: readonly W[],
   used: ReadonlySet<W>,
   top: number,
   size: number,
 ): Span[] {
-  const above = words.filter((w) => !used.has(w) && w.baseline < top + 0.5 * size);
-  const lines = clusters(above, (w) => w.baseline, 0.3 * size).reverse();
+  // The lines above the table, nearest first: walked up from its top through the words sorted by baseline, as
+  // far as the header can reach (not every line above it: that made a page of many tables quadratic).
+  let at = lowerBound(sorted, (w) => w.baseline, top + 0.5 * size) - 1;
+  const nextLine = (): W[] | undefined => {
+    while (at >= 0 && used.has(sorted[at] as W)) at--;
+    if (at < 0) return undefined;
+    const line: W[] = [sorted[at] as W];
+    at--;
+    for (; at >= 0; at--) {
+      const w = sorted[at] as W;
+      if (used.has(w)) continue;
+      if ((line[line.length - 1] as W).baseline - w.baseline > 0.3 * size) break;
+      line.push(w);
+    }
+    return line.reverse();
+  };
   const taken: Span[][] = [];
   let edge = top + 0.5 * size;
-  for (const line of lines) {
+  for (let line = nextLine(); line !== undefined && taken.length < MAX_HEADER_LINES; line = nextLine()) {
     const baseline = (line[0] as W).baseline;
     if (edge - baseline > 2.5 * size) break;
     if (line.some((w) => w.size > 1.15 * size) || standalone(line).length > 0) break;
@@ -254,8 +357,8 @@ function headerColumns<W extends PlacedWord>(
     for (const span of line) {
       const x = centre(span);
       const over = below.some((b) => Math.abs(b - x) <= 0.9 * size);
-      const left = Math.max(...below.filter((b) => b < x));
-      const right = Math.min(...below.filter((b) => b > x));
+      const left = maxOf(below.filter((b) => b < x));
+      const right = minOf(below.filter((b) => b > x));
       // Between two columns below: a column of its own only where there is room for one (an empty slot);
       // beside them: only in the next slot (自然人, 总计 beside the two- and three-line headers), not a caption
       // centred further off.
@@ -269,28 +372,31 @@ function headerColumns<W extends PlacedWord>(
   });
   // A column's extent is its lowest piece's (the leaf's): a group header centred over it may be much wider.
   return clusters(kept, centre, 0.9 * size).map((group) => {
-    const lowest = Math.min(...group.map((g) => g.line));
+    const lowest = minOf(group.map((g) => g.line));
     const leaf = group.filter((g) => g.line === lowest);
-    return { x0: Math.min(...leaf.map((g) => g.x0)), x1: Math.max(...leaf.map((g) => g.x1)) };
+    return { x0: minOf(leaf.map((g) => g.x0)), x1: maxOf(leaf.map((g) => g.x1)) };
   });
 }
 
 function readTable<W extends PlacedWord>(
-  words: readonly W[],
+  sorted: readonly W[],
   dataRows: W[][],
   size: number,
 ): UnruledTable<W> | undefined {
   const values = dataRows.flat();
 
-  const valueLeft = Math.min(...values.map((w) => w.x0)) - 0.5 * size;
+  const valueLeft = minOf(values.map((w) => w.x0)) - 0.5 * size;
   const baselines = dataRows.map((row) => (row[0] as W).baseline);
-  const top = Math.min(...baselines) - 1.5 * size;
-  const bottom = Math.max(...baselines) + 0.6 * size;
+  const top = minOf(baselines) - 1.5 * size;
+  const bottom = maxOf(baselines) + 0.6 * size;
   const used = new Set<W>(values);
   // Label words: left of the value columns, between the first and last data rows (with half a row around them).
-  const labels = words.filter(
-    (w) => !used.has(w) && w.x1 <= valueLeft + 0.2 * size && w.baseline >= top && w.baseline <= bottom,
-  );
+  const labels: W[] = [];
+  for (let i = lowerBound(sorted, (w) => w.baseline, top); i < sorted.length; i++) {
+    const w = sorted[i] as W;
+    if (w.baseline > bottom) break;
+    if (!used.has(w) && w.x1 <= valueLeft + 0.2 * size) labels.push(w);
+  }
   // Label pieces: runs of words on a baseline, broken where the gap is wider than an em (a new label column).
   const pieces: { words: W[]; x0: number; baseline: number }[] = [];
   for (const line of clusters(labels, (w) => w.baseline, 0.3 * size)) {
@@ -309,13 +415,13 @@ function readTable<W extends PlacedWord>(
   }
   // Value columns: where the numbers stand and where the header cells above them stand (a column blank in every
   // row is found by its header alone).
-  const labelRight = labels.length > 0 ? Math.max(...labels.map((w) => w.x1)) : Number.NEGATIVE_INFINITY;
+  const labelRight = maxOf(labels.map((w) => w.x1));
   // A header standing over the label words is the labels' header (信息内容), not a value column's.
-  const labelLeft = labels.length > 0 ? Math.min(...labels.map((w) => w.x0)) : Number.POSITIVE_INFINITY;
-  const headers = headerColumns(words, used, top, size).filter(
+  const labelLeft = minOf(labels.map((w) => w.x0));
+  const headers = headerColumns(sorted, used, top, size).filter(
     (h) => !(h.x0 < labelRight && h.x1 > labelLeft),
   );
-  const widest = Math.max(...dataRows.map((r) => r.length));
+  const widest = maxOf(dataRows.map((r) => r.length));
   // With a header over every value column, a value's column is the header it falls under: the boundary between
   // two columns is the middle of the gap between their headers (a number may be centred or right-aligned in its
   // cell, its header centred). Without one, the columns are where the numbers stand.
@@ -332,8 +438,8 @@ function readTable<W extends PlacedWord>(
   // Label columns: left edges shared by two or more pieces.
   const starts = clusters(pieces, (p) => p.x0, 1.5 * size)
     .filter((c) => c.length >= 2)
-    .map((c) => Math.min(...c.map((p) => p.x0)));
-  if (starts.length === 0 && pieces.length > 0) starts.push(Math.min(...pieces.map((p) => p.x0)));
+    .map((c) => minOf(c.map((p) => p.x0)));
+  if (starts.length === 0 && pieces.length > 0) starts.push(minOf(pieces.map((p) => p.x0)));
   const labelColumn = (x: number): number => {
     let at = 0;
     starts.forEach((s, i) => {
@@ -358,35 +464,58 @@ function readTable<W extends PlacedWord>(
   }
   // Rows: the data rows, and leaf labels that cover none of them (a row whose cells are all blank).
   const rowBaselines = dataRows.map((r) => (r[0] as W).baseline);
-  const covers = (b: Block<W>, y: number): boolean => y >= b.first - 1.1 * size && y <= b.last + 0.6 * size;
+  // The rows a block covers: baselines from 1.1 em above its first line to 0.6 em below its last, a range of the
+  // sorted baselines found by binary search (not a scan of every row per block, quadratic in the rows).
+  const coverFrom = (b: Block<W>): number => b.first - 1.1 * size;
+  const coverTo = (b: Block<W>): number => b.last + 0.6 * size;
+  const rowsIn = (ys: readonly number[], b: Block<W>): number[] => {
+    const out: number[] = [];
+    for (
+      let i = lowerBound(ys, (y) => y, coverFrom(b));
+      i < ys.length && (ys[i] as number) <= coverTo(b);
+      i++
+    )
+      out.push(i);
+    return out;
+  };
   const leaf = starts.length - 1;
+  // Leaf blocks of one column stand more than 1.6 em apart, so one never covers the row another adds: the data
+  // rows alone (sorted, as clusters are) are what each is checked against.
+  const dataBaselines = [...rowBaselines];
   for (const b of blocks) {
-    if (b.column === leaf && !rowBaselines.some((y) => covers(b, y)))
-      rowBaselines.push((b.first + b.last) / 2);
+    if (b.column === leaf && rowsIn(dataBaselines, b).length === 0) rowBaselines.push((b.first + b.last) / 2);
   }
   rowBaselines.sort((p, q) => p - q);
+  const coveredRows = (b: Block<W>): number[] => rowsIn(rowBaselines, b);
   const width = starts.length + columns;
   const cells: string[][] = rowBaselines.map(() => new Array<string>(width).fill(''));
   const filled: string[][] = rowBaselines.map(() => new Array<string>(width).fill(''));
   // A row is closed to a label column when a label further left runs into that column (一、本年新收… across all
   // three label columns): no group label of that column spans it.
-  const closed = (column: number, row: number): boolean =>
-    blocks.some(
-      (b) =>
-        b.column < column &&
-        covers(b, rowBaselines[row] as number) &&
-        Math.max(...b.words.map((w) => w.x1)) > (starts[column] as number) + 0.2 * size,
-    );
-  const spans = groupSpans(blocks, leaf, rowBaselines, covers, closed);
+  // Closed rows per label column, from each block's covered rows and the columns its words run into (starts
+  // ascend, so those are the columns after its own up to the first it does not reach).
+  const closedRows = starts.map(() => new Set<number>());
   for (const b of blocks) {
-    let spanned = spans.get(b) ?? rowBaselines.map((y, i) => (covers(b, y) ? i : -1)).filter((i) => i >= 0);
+    const reach = maxOf(b.words.map((w) => w.x1));
+    const rows = coveredRows(b);
+    for (let c = b.column + 1; c < starts.length && reach > (starts[c] as number) + 0.2 * size; c++) {
+      for (const r of rows) closedRows[c]?.add(r);
+    }
+  }
+  const closed = (column: number, row: number): boolean => closedRows[column]?.has(row) ?? false;
+  const spans = groupSpans(blocks, leaf, rowBaselines, coveredRows, closed);
+  for (const b of blocks) {
+    let spanned = spans.get(b) ?? coveredRows(b);
     if (spanned.length === 0) {
-      // Nearest row to the block's middle.
+      // Nearest row to the block's middle (the first of equally near ones): beside where it would be inserted.
       const mid = (b.first + b.last) / 2;
-      let best = 0;
-      rowBaselines.forEach((y, i) => {
-        if (Math.abs(y - mid) < Math.abs((rowBaselines[best] as number) - mid)) best = i;
-      });
+      const at = lowerBound(rowBaselines, (y) => y, mid);
+      const before = Math.max(0, at - 1);
+      const after = Math.min(rowBaselines.length - 1, at);
+      const best =
+        Math.abs((rowBaselines[after] as number) - mid) < Math.abs((rowBaselines[before] as number) - mid)
+          ? after
+          : before;
       spanned = [best];
     }
     const text = join(b.words);
@@ -404,8 +533,12 @@ function readTable<W extends PlacedWord>(
   for (const row of cells) {
     for (let c = 0; c < starts.length; c++) if (row[c] === '') row[c] = COVERED;
   }
+  const rowOf = new Map<number, number>();
+  rowBaselines.forEach((y, i) => {
+    if (!rowOf.has(y)) rowOf.set(y, i);
+  });
   for (const row of dataRows) {
-    const r = rowBaselines.indexOf((row[0] as W).baseline);
+    const r = rowOf.get((row[0] as W).baseline) ?? -1;
     for (const w of row) {
       const x = (w.x0 + w.x1) / 2;
       const at = starts.length + bounds.filter((b) => b <= x).length;

@@ -460,6 +460,50 @@ interface Grid {
 
 const NEAR = 2;
 
+/**
+ * For each grid line position, the extents (widened by 1 each side) of the rules within 1.5 of it, merged and
+ * sorted. A rule is within 1.5 of one position at most (clusters are more than 1.5 apart), so this is linear.
+ */
+function extentsAt<T>(
+  positions: readonly number[],
+  rules: readonly T[],
+  at: (t: T) => number,
+  from: (t: T) => number,
+  to: (t: T) => number,
+): [number, number][][] {
+  const sorted = [...rules].sort((p, q) => at(p) - at(q));
+  let first = 0;
+  return positions.map((position) => {
+    while (first < sorted.length && at(sorted[first] as T) < position - 1.5) first++;
+    const spans: [number, number][] = [];
+    for (let i = first; i < sorted.length && at(sorted[i] as T) <= position + 1.5; i++) {
+      const rule = sorted[i] as T;
+      spans.push([from(rule) - 1, to(rule) + 1]);
+    }
+    spans.sort((p, q) => p[0] - q[0]);
+    const merged: [number, number][] = [];
+    for (const span of spans) {
+      const last = merged[merged.length - 1];
+      if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+      else merged.push(span);
+    }
+    return merged;
+  });
+}
+
+/** Whether `v` lies in one of the sorted, disjoint `extents` (binary search). */
+function covered(extents: readonly [number, number][], v: number): boolean {
+  let lo = 0;
+  let hi = extents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((extents[mid] as [number, number])[0] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  const span = extents[lo - 1];
+  return span !== undefined && v <= span[1];
+}
+
 /** Tables drawn with rules: connected sets of horizontal and vertical rules, at least 2 × 2. */
 function findGrids(rules: readonly PdfRule[]): Grid[] {
   const h = mergeCollinear<HRule>(
@@ -521,10 +565,24 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
     if (xs.length < 2 || ys.length < 2) continue;
     const rows = ys.length - 1;
     const cols = xs.length - 1;
-    const vertical = (x: number, y: number): boolean =>
-      g.v.some((r) => Math.abs(r.x - x) <= 1.5 && y >= r.y0 - 1 && y <= r.y1 + 1);
-    const horizontal = (y: number, x: number): boolean =>
-      g.h.some((r) => Math.abs(r.y - y) <= 1.5 && x >= r.x0 - 1 && x <= r.x1 + 1);
+    // Per grid line, the extents of the rules on it, so that a unit's border is a binary search, not a scan of
+    // every rule (a scan per unit made a tall table quadratic in its rows).
+    const onX = extentsAt(
+      xs,
+      g.v,
+      (r) => r.x,
+      (r) => r.y0,
+      (r) => r.y1,
+    );
+    const onY = extentsAt(
+      ys,
+      g.h,
+      (r) => r.y,
+      (r) => r.x0,
+      (r) => r.x1,
+    );
+    const vertical = (k: number, y: number): boolean => covered(onX[k] ?? [], y);
+    const horizontal = (k: number, x: number): boolean => covered(onY[k] ?? [], x);
     // Flood fill: units not separated by a border belong to one cell.
     const cell: number[][] = Array.from({ length: rows }, () => new Array<number>(cols).fill(-1));
     let next = 0;
@@ -543,10 +601,10 @@ function findGrids(rules: readonly PdfRule[]): Grid[] {
             (cell[nr] as number[])[nc] = id;
             todo.push([nr, nc]);
           };
-          if (cc + 1 < cols && !vertical(xs[cc + 1] as number, ymid)) visit(rr, cc + 1);
-          if (cc > 0 && !vertical(xs[cc] as number, ymid)) visit(rr, cc - 1);
-          if (rr + 1 < rows && !horizontal(ys[rr + 1] as number, xmid)) visit(rr + 1, cc);
-          if (rr > 0 && !horizontal(ys[rr] as number, xmid)) visit(rr - 1, cc);
+          if (cc + 1 < cols && !vertical(cc + 1, ymid)) visit(rr, cc + 1);
+          if (cc > 0 && !vertical(cc, ymid)) visit(rr, cc - 1);
+          if (rr + 1 < rows && !horizontal(rr + 1, xmid)) visit(rr + 1, cc);
+          if (rr > 0 && !horizontal(rr, xmid)) visit(rr - 1, cc);
         }
       }
     }
@@ -648,12 +706,17 @@ function wordsText(words: readonly PdfWord[]): string {
   return out;
 }
 
-/** The index of the interval of `edges` holding `v`, or -1. */
+/** The index of the interval of the ascending `edges` holding `v`, or -1 (binary search: a word per call). */
 function intervalOf(edges: readonly number[], v: number): number {
-  for (let i = 0; i + 1 < edges.length; i++) {
-    if (v >= (edges[i] as number) && v < (edges[i + 1] as number)) return i;
+  if (!(v >= (edges[0] as number) && v < (edges[edges.length - 1] as number))) return -1;
+  let lo = 0;
+  let hi = edges.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (v >= (edges[mid] as number)) lo = mid;
+    else hi = mid;
   }
-  return -1;
+  return lo;
 }
 
 /** The rows of a grid as `row` lines (the HTML reader's form), consuming the words inside it. */
