@@ -200,12 +200,19 @@ function pathRules(path: ArrayLike<number>, toPage: Matrix, stroked: boolean, fi
   let curved = false;
   const closeSub = (): void => {
     if (filled && !curved && points.length >= 3) {
-      const xs = points.map((p) => p[0]);
-      const ys = points.map((p) => p[1]);
-      const x0 = Math.min(...xs);
-      const x1 = Math.max(...xs);
-      const y0 = Math.min(...ys);
-      const y1 = Math.max(...ys);
+      // A loop, not Math.min(...xs): a path of a few hundred thousand points would overflow the stack.
+      let [x0, x1, y0, y1] = [
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+      ];
+      for (const [x, y] of points) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
       const w = x1 - x0;
       const h = y1 - y0;
       if (h <= THIN && w > 2 * h && w >= 3) out.push({ x0, x1, y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
@@ -808,7 +815,7 @@ function textLinesOf(words: readonly PdfWord[], page = 0): TextLine[] {
       x0: first.x0,
       x1: last.x1,
       baseline: first.baseline,
-      size: Math.max(...group.map((w) => w.size)),
+      size: group.reduce((most, w) => Math.max(most, w.size), Number.NEGATIVE_INFINITY),
       ...(lead && first.bold ? { lead } : {}),
       page,
       pieces,
