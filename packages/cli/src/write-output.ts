@@ -8,14 +8,14 @@ import { localize } from './format/lang.js';
 export type WriteFailure = { code: string; message: LocalizedText } | undefined;
 
 /**
- * Writes `text` to `file` (relative to `cwd`) as UTF-8. Without `overwrite` the file is created exclusively
+ * Writes `text` to `file` (relative to `cwd`) as UTF-8 (bytes as they are). Without `overwrite` the file is created exclusively
  * (`wx`), so an existing file is never clobbered, even one that appears between a check and the write.
  * Never throws for the errors a user can cause.
  */
 export async function writeOutput(
   file: string,
   cwd: string,
-  text: string,
+  text: string | Uint8Array,
   overwrite: boolean,
 ): Promise<WriteFailure> {
   try {

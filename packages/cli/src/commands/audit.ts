@@ -1,11 +1,14 @@
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditRow, ImportFileResult } from '@nianbao/import';
-import type { AuditInput, LocalizedText } from '@nianbao/model';
+import type { AuditInput, ExpectedUnit, LocalizedText, RegionAudit } from '@nianbao/model';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
 import { kindOption } from './import-shared.js';
+
+/** The options that need the whole audit document (`buildRegionAudit`), not only the per-file rows. */
+const AUDIT_OUTPUTS = ['html', 'json', 'xlsx', 'dataset', 'notices', 'expected', 'own'] as const;
 
 /** File names audit picks up inside a directory. */
 const REPORT_FILE = /\.(?:txt|html?|md|markdown|pdf|docx|doc|xlsx)$/i;
@@ -61,7 +64,8 @@ const CSV_COLUMNS: readonly (keyof CsvRow)[] = [
   'reason',
 ];
 
-function csvField(value: unknown): string {
+/** One CSV field: quoted when it holds a separator, quote or line break; a leading =+-@ neutralised. */
+export function csvField(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);
   // Quote fields with separators, quotes or line breaks; a leading =+-@ is neutralised for spreadsheets.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
@@ -96,6 +100,79 @@ function auditInput({ file, result }: ImportFileResult, row: AuditRow): AuditInp
   };
 }
 
+/** `--expected FILE`: the unit list, or every problem in it located as `FILE:line:column`. */
+async function readUnits(file: string, cwd: string): Promise<ExpectedUnit[] | LocalizedText> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(resolve(cwd, file));
+  } catch {
+    return { zh: `无法读取单位名单 ${file}`, en: `cannot read the unit list ${file}` };
+  }
+  const { parseUnitList } = await import('@nianbao/model/core');
+  const parsed = parseUnitList(bytes);
+  if (parsed.ok) return parsed.units;
+  const at = (e: (typeof parsed.errors)[number]): string => `${file}:${e.line}:${e.column}`;
+  return {
+    zh: parsed.errors.map((e) => `${at(e)}: ${e.message.zh}`).join('\n'),
+    en: parsed.errors.map((e) => `${at(e)}: ${e.message.en}`).join('\n'),
+  };
+}
+
+/** The lines `--expected` adds to the terminal output: who has not reported, who is late, who is not in the list. */
+function coverageLines(audit: RegionAudit): LocalizedText[] {
+  const expected = audit.expected;
+  if (!expected) return [];
+  const { summary } = expected;
+  const names = (status: string): string =>
+    expected.units
+      .filter((unit) => unit.status === status)
+      .map((unit) => unit.name)
+      .join('、');
+  const lines: LocalizedText[] = [
+    {
+      zh: `应报 ${summary.expected} 个单位：已报 ${summary.reported}，未报 ${summary.missing}，逾期 ${summary.late}，无发布日期 ${summary.noDate}；不在名单中的文件 ${summary.unmatched}`,
+      en: `${summary.expected} unit(s) expected: ${summary.reported} reported, ${summary.missing} missing, ${summary.late} late, ${summary.noDate} without a date; ${summary.unmatched} file(s) match no unit`,
+    },
+  ];
+  if (summary.missing > 0)
+    lines.push({ zh: `未报：${names('missing')}`, en: `missing: ${names('missing')}` });
+  if (summary.late > 0) lines.push({ zh: `逾期：${names('late')}`, en: `late: ${names('late')}` });
+  if (summary.unmatched > 0) {
+    const files = expected.unmatched.map((file) => `${file.agency}（${file.file}）`).join('、');
+    lines.push({ zh: `不在名单中：${files}`, en: `not in the list: ${files}` });
+  }
+  return lines;
+}
+
+/** A notice's language: one of them, or both (`undefined`). */
+const noticeLang = (lang: ReturnType<typeof langOption>): 'zh' | 'en' | undefined =>
+  lang === 'both' ? undefined : lang;
+
+/** `--notices DIR`: one markdown 整改 notice per report that does not pass; returns the files written. */
+async function writeNotices(
+  audit: RegionAudit,
+  directory: string,
+  cwd: string,
+  lang: 'zh' | 'en' | undefined,
+): Promise<LocalizedText | undefined> {
+  const { rectificationMarkdown } = await import('@nianbao/model/core');
+  const { noticeFileName } = await import('./audit-dataset.js');
+  try {
+    await mkdir(resolve(cwd, directory), { recursive: true });
+  } catch {
+    return { zh: `无法创建目录 ${directory}`, en: `cannot create the directory ${directory}` };
+  }
+  let index = 0;
+  for (const report of audit.reports) {
+    if (!report.notice) continue;
+    const name = join(directory, noticeFileName(index, report.notice));
+    index += 1;
+    const failure = await writeOutput(name, cwd, rectificationMarkdown(report.notice, lang), true);
+    if (failure) return failure.message;
+  }
+  return undefined;
+}
+
 /**
  * `--json` and `--html`: the audit document (`buildRegionAudit`, with last year's reports from `--previous`
  * imported the same way) written as JSON and/or as the dashboard page. Returns what went wrong, if anything.
@@ -104,6 +181,7 @@ async function writeAudit(
   results: readonly ImportFileResult[],
   options: CommandContext['options'],
   read: { cwd: string; kind: ReturnType<typeof kindOption>; concurrency: number | undefined },
+  print: (lines: readonly LocalizedText[]) => void,
 ): Promise<LocalizedText | undefined> {
   const { auditRow, importFiles } = await import('@nianbao/import');
   const { buildRegionAudit } = await import('@nianbao/model/core');
@@ -131,7 +209,48 @@ async function writeAudit(
     }
     previous = inputsOf(await importFiles(files, read));
   }
-  const audit = buildRegionAudit(inputsOf(results), previous ? { previous } : {});
+  let expected: ExpectedUnit[] | undefined;
+  if (options.expected !== undefined) {
+    if (typeof options.expected !== 'string')
+      return { zh: '--expected 需要一个 CSV 文件', en: '--expected needs a CSV file' };
+    const units = await readUnits(options.expected, read.cwd);
+    if (!Array.isArray(units)) return units;
+    expected = units;
+  }
+  if (options.own !== undefined && typeof options.own !== 'string')
+    return { zh: '--own 需要文件名或机关名称', en: '--own needs a file or an agency name' };
+  const audit = buildRegionAudit(inputsOf(results), {
+    ...(previous ? { previous } : {}),
+    ...(expected ? { expected } : {}),
+    ...(typeof options.own === 'string' ? { own: options.own } : {}),
+  });
+  if (audit.own && audit.own.file === undefined) {
+    const by = audit.own.identifiedBy === 'option' ? '--own' : `${String(options.expected)}（本级）`;
+    return {
+      zh: `${by} "${audit.own.given}" 与任何已读取的报告（文件名或机关名称）都不对应`,
+      en: `${by} "${audit.own.given}" matches no report read (by file or agency name)`,
+    };
+  }
+  print(coverageLines(audit));
+  if (typeof options.xlsx === 'string') {
+    const { auditXlsx } = await import('./audit-xlsx.js');
+    const failure = await writeOutput(options.xlsx, read.cwd, await auditXlsx(audit), true);
+    if (failure) return failure.message;
+  }
+  if (typeof options.dataset === 'string') {
+    const { auditDataset } = await import('./audit-dataset.js');
+    const failure = await writeOutput(options.dataset, read.cwd, auditDataset(audit), true);
+    if (failure) return failure.message;
+  }
+  if (typeof options.notices === 'string') {
+    const failure = await writeNotices(
+      audit,
+      options.notices,
+      read.cwd,
+      noticeLang(langOption(options.lang)),
+    );
+    if (failure) return failure;
+  }
   if (typeof options.json === 'string') {
     const failure = await writeOutput(options.json, read.cwd, `${JSON.stringify(audit)}\n`, true);
     if (failure) return failure.message;
@@ -155,12 +274,12 @@ export const auditCommand: Command = {
     en: 'import and check many published reports, one line each',
   },
   usage:
-    'nianbao audit DIR|FILE… [--csv FILE] [--html FILE] [--json FILE] [--previous DIR] [--kind KIND] [--jobs N] [--lang zh|en]',
+    'nianbao audit DIR|FILE… [--csv FILE] [--html FILE] [--json FILE] [--xlsx FILE] [--dataset FILE] [--notices DIR] [--expected FILE] [--own FILE|NAME] [--previous DIR] [--kind KIND] [--jobs N] [--lang zh|en]',
   positionals: {
     name: 'DIR|FILE…',
     description: {
-      zh: '报告文件，或含报告文件（.txt .html .htm .md .pdf .docx .xlsx；.doc 列为无法读取）的目录',
-      en: 'report files, or directories of them (.txt .html .htm .md .pdf .docx .xlsx; .doc is listed as unreadable)',
+      zh: '报告文件，或含报告文件（.txt .html .htm .md .pdf .docx .doc .xlsx）的目录',
+      en: 'report files, or directories of them (.txt .html .htm .md .pdf .docx .doc .xlsx)',
     },
   },
   options: {
@@ -183,6 +302,46 @@ export const auditCommand: Command = {
       description: {
         zh: '另写一份完整审核结果 JSON（nianbao-audit/1：逐份结果、问题、评分、汇总、与上年比较）',
         en: 'also write the whole audit as JSON (nianbao-audit/1: per-report rows, findings, scorecards, roll-up, comparison)',
+      },
+    },
+    xlsx: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '另写一份 Excel 工作簿：总览、应报单位（有 --expected 时）、每个机关与汇总各一个工作表，三张统计表按法定格式合并表头，空白单元格留空（不作 0）',
+        en: 'also write an Excel workbook: an overview, the units (with --expected), one sheet per agency and for the roll-up with the three tables under the statute’s merged headers; blanks stay empty (never 0)',
+      },
+    },
+    dataset: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '另写一份平铺数据 CSV：每个机关每个单元格一行（agency,file,year,table,address,cell,value,blank），UTF-8 带 BOM',
+        en: 'also write a flat dataset CSV: one row per agency and cell (agency,file,year,table,address,cell,value,blank), UTF-8 with BOM',
+      },
+    },
+    notices: {
+      type: 'string',
+      valueName: 'DIR',
+      description: {
+        zh: '为每份未通过的报告在 DIR 中写一份整改通知（markdown，按 --lang 的语言；目录不存在时创建）',
+        en: 'write one rectification notice (整改, markdown, in --lang’s language) per report that does not pass into DIR (created if missing)',
+      },
+    },
+    expected: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '应报单位名单（CSV，UTF-8 或 GBK；表头含“名称”，可选“代码”“层级”“类型”“本级”）：列出未报、逾期和不在名单中的文件',
+        en: 'the list of bodies expected to report (CSV, UTF-8 or GBK; a header with name, optionally code, level, kind, own): lists who is missing, who is late, and files matching no unit',
+      },
+    },
+    own: {
+      type: 'string',
+      valueName: 'FILE|NAME',
+      description: {
+        zh: '本级报告（文件名或机关名称；不给时取名单中标为本级的单位）：与其余报告的合计分开列出',
+        en: 'the office’s own (本级) report, by file or agency name (default: the unit marked own in --expected): kept apart from the others’ total',
       },
     },
     previous: {
@@ -299,13 +458,15 @@ export const auditCommand: Command = {
       }
       io.stderr.write(`${localize({ zh: '已写入', en: 'wrote' }, lang)} ${options.csv}\n`);
     }
-    if (typeof options.html === 'string' || typeof options.json === 'string') {
-      const failure = await writeAudit(results, options, { cwd: io.cwd, kind, concurrency });
+    if (AUDIT_OUTPUTS.some((name) => options[name] !== undefined)) {
+      const failure = await writeAudit(results, options, { cwd: io.cwd, kind, concurrency }, (more) =>
+        io.stdout.write(more.map((line) => `${localize(line, lang)}\n`).join('')),
+      );
       if (failure) {
         io.stderr.write(`nianbao audit: ${localize(failure, lang)}\n`);
         return EXIT.usage;
       }
-      for (const file of [options.json, options.html])
+      for (const file of [options.json, options.html, options.xlsx, options.dataset, options.notices])
         if (typeof file === 'string')
           io.stderr.write(`${localize({ zh: '已写入', en: 'wrote' }, lang)} ${file}\n`);
     }

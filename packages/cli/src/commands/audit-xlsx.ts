@@ -1,0 +1,204 @@
+import type { AuditReport, RegionAudit, Report, TableId } from '@nianbao/model';
+import { readCell, statutoryLayout } from '@nianbao/model/core';
+import type { Workbook, Worksheet } from 'exceljs';
+
+/*
+ * `nianbao audit --xlsx`: the statistics tables as a workbook, the way figures still go up to the next office. One
+ * sheet per agency read and one for the region's roll-up (and, with a 本级 report, one for the other reports
+ * summed), each laid out by the model's layout engine: every merged range is a layout cell's row and column span,
+ * every label is the layout's verbatim label, and nothing here restates the statute. Numbers are numbers; a blank
+ * statutory cell is an empty cell, never 0. An overview sheet lists every file with its status, counts and score,
+ * and with a unit list a sheet of who has reported.
+ */
+
+/** The sheet name rules of Excel: at most 31 characters, none of `\ / ? * [ ] :`, no leading or trailing `'`. */
+const MAX_SHEET_NAME = 31;
+
+/** A sheet name Excel accepts, unique (case-insensitively) among `taken`, which it joins. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const clean =
+    wanted
+      .replace(/[\\/?*[\]:]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
+  let name = clean.slice(0, MAX_SHEET_NAME);
+  for (let n = 2; taken.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${clean.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
+
+const THIN = { style: 'thin' as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Grid width of a sheet in Excel's character units, shared out by the layout's column fractions. */
+const SHEET_WIDTH = 150;
+
+/**
+ * Writes one report's three tables onto a sheet: a title line, then per table its caption (the statute's part
+ * heading) on a line of its own and its grid from the layout, one empty line between tables.
+ */
+function writeTables(sheet: Worksheet, report: Report, title: string): void {
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  let top = 3;
+  const widths: number[] = [];
+  for (const id of TABLES) {
+    const layout = statutoryLayout(id);
+    const caption = sheet.getCell(top, 1);
+    caption.value = layout.caption;
+    caption.font = { bold: true };
+    top += 1;
+    layout.columnWidths.forEach((fraction, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, Math.round(fraction * SHEET_WIDTH));
+    });
+    for (const section of layout.sections) {
+      for (const row of section.rows) {
+        for (const cell of row.cells) {
+          const r = top + cell.row;
+          const c = 1 + cell.col;
+          if (cell.rowSpan > 1 || cell.colSpan > 1)
+            sheet.mergeCells(r, c, r + cell.rowSpan - 1, c + cell.colSpan - 1);
+          const target = sheet.getCell(r, c);
+          if (cell.kind === 'data') {
+            const value = readCell(report, cell.address as string);
+            // A blank (null) or missing cell stays empty: 0 would claim something the report did not say.
+            if (typeof value === 'number') target.value = value;
+            target.alignment = { horizontal: 'right', vertical: 'middle' };
+          } else {
+            target.value = cell.label ?? '';
+            target.alignment = {
+              wrapText: true,
+              vertical: 'middle',
+              horizontal: cell.kind === 'row-header' ? 'left' : 'center',
+            };
+            if (cell.kind !== 'row-header') target.font = { bold: true };
+          }
+          for (let dr = 0; dr < cell.rowSpan; dr++)
+            for (let dc = 0; dc < cell.colSpan; dc++) sheet.getCell(r + dr, c + dc).border = BORDER;
+        }
+      }
+    }
+    top += layout.rowCount + 1;
+  }
+  widths.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = Math.max(6, width);
+  });
+}
+
+const STATUS: Readonly<Record<AuditReport['status'], string>> = {
+  pass: '通过 pass',
+  warning: '有警告 warnings',
+  error: '有错误 errors',
+  unreadable: '无法读取 unreadable',
+};
+
+const UNIT_STATUS: Readonly<Record<string, string>> = {
+  'on-time': '按期 on time',
+  late: '逾期 late',
+  'no-date': '无发布日期 no date',
+  missing: '未报送 missing',
+};
+
+function headerRow(sheet: Worksheet, labels: readonly string[]): void {
+  const row = sheet.addRow([...labels]);
+  row.font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+}
+
+/** The whole workbook for an audit. */
+export async function auditWorkbook(audit: RegionAudit): Promise<Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'nianbao';
+  const taken = new Set<string>();
+  const overview = workbook.addWorksheet(sheetName('总览 overview', taken));
+  headerRow(overview, [
+    '机关 agency',
+    '文件 file',
+    '年度 year',
+    '状态 status',
+    '错误 errors',
+    '警告 warnings',
+    '待定 uncertain',
+    '得分 score',
+    '满分 maximum',
+    '本级 own',
+    '工作表 sheet',
+  ]);
+  const sheets = new Map<string, string>();
+  for (const report of audit.reports)
+    if (report.report) sheets.set(report.file, sheetName(report.agency || report.file, taken));
+  const rollUpSheet = sheetName(audit.rollUp.report.meta.agency, taken);
+  const othersSheet = audit.own?.others ? sheetName(audit.own.others.report.meta.agency, taken) : undefined;
+  for (const report of audit.reports) {
+    overview.addRow([
+      report.agency,
+      report.file,
+      report.year ?? '',
+      STATUS[report.status],
+      report.errors,
+      report.warnings,
+      report.uncertain,
+      report.scorecard?.total ?? '',
+      report.scorecard?.maximum ?? '',
+      audit.own?.file === report.file ? '是' : '',
+      sheets.get(report.file) ?? '',
+    ]);
+  }
+  overview.columns.forEach((column, index) => {
+    column.width = index < 2 ? 36 : 12;
+  });
+  if (audit.expected) {
+    const units = workbook.addWorksheet(sheetName('应报单位 units', taken));
+    headerRow(units, [
+      '单位 unit',
+      '代码 code',
+      '层级 level',
+      '状态 status',
+      '期限 deadline',
+      '发布日期 published',
+      '逾期天数 days late',
+      '文件 files',
+    ]);
+    for (const unit of audit.expected.units) {
+      units.addRow([
+        unit.name,
+        unit.code ?? '',
+        unit.level ?? '',
+        UNIT_STATUS[unit.status] ?? unit.status,
+        unit.deadline ?? '',
+        unit.publishedAt ?? '',
+        unit.daysLate ?? '',
+        unit.files.join('; '),
+      ]);
+    }
+    for (const file of audit.expected.unmatched)
+      units.addRow([file.agency, '', '', '不在名单 not in the list', '', '', '', file.file]);
+    units.columns.forEach((column, index) => {
+      column.width = index === 0 || index === 7 ? 36 : 14;
+    });
+  }
+  for (const report of audit.reports) {
+    const name = sheets.get(report.file);
+    if (!name || !report.report) continue;
+    writeTables(workbook.addWorksheet(name), report.report, `${report.agency} ${report.year ?? ''}`.trim());
+  }
+  const rollUp = audit.rollUp.report;
+  writeTables(workbook.addWorksheet(rollUpSheet), rollUp, `${rollUp.meta.agency} ${rollUp.meta.year}`);
+  if (othersSheet && audit.own?.others) {
+    const others = audit.own.others.report;
+    writeTables(workbook.addWorksheet(othersSheet), others, `${others.meta.agency} ${others.meta.year}`);
+  }
+  return workbook;
+}
+
+/** The audit as XLSX bytes. */
+export async function auditXlsx(audit: RegionAudit): Promise<Uint8Array> {
+  const workbook = await auditWorkbook(audit);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
