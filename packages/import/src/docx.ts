@@ -199,7 +199,8 @@ function readStyles(xml: string | undefined): Map<string, StyleInfo> {
   return resolved;
 }
 
-const escapeHtml = (text: string): string =>
+/** Text escaped for HTML element content. */
+export const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Containers whose content is part of the text flow; everything else (deletions, fields' code, drawings) is not. */
@@ -323,30 +324,70 @@ function unwrapped(nodes: readonly XmlNode[], wanted: string): XmlNode[] {
   return out;
 }
 
-interface DocxCell {
+/** One cell of a word processor's table row, before its vertical merges are resolved. */
+export interface GridCell {
+  /** The grid column the cell starts in. */
   col: number;
+  /** How many grid columns it spans. */
   span: number;
+  /** A vertical merge: `restart` opens one, `continue` extends the one above in the same column. */
   merge: 'restart' | 'continue' | undefined;
+  /** The cell's text. */
   text: string;
-  rowspan: number;
-  emitted: boolean;
+}
+
+/** One row of a word processor's table: empty grid columns before its first cell, then its cells. */
+export interface GridRow {
+  before: number;
+  cells: GridCell[];
 }
 
 /**
- * A Word table as an HTML table: `w:gridSpan` → colspan; a `w:vMerge` restart cell gets a rowspan over the
- * continue cells below it in the same grid column (a continue cell with nothing to continue is an empty cell);
- * `w:gridBefore` → an empty leading cell, so every cell keeps its grid column.
+ * A word processor's table (Word's DOCX, Word 97–2003) as an HTML table: a span is a colspan; a `restart` cell
+ * gets a rowspan over the `continue` cells below it in the same grid column with the same span (a continue cell
+ * with nothing to continue is an empty cell); `before` is an empty leading cell, so every cell keeps its column.
  */
-function tableHtml(table: XmlNode, styles: Map<string, StyleInfo>): string {
-  const rows = unwrapped(childrenOf(table), 'w:tr');
-  const grid: { before: number; cells: DocxCell[] }[] = [];
+export function gridTableHtml(rows: readonly GridRow[]): string {
+  const placed = rows.map((row) => row.cells.map((cell) => ({ cell, rowspan: 1, emitted: true })));
   // The open merge of each grid column: the restart cell (or an orphan continue cell) that continue cells extend.
-  let open = new Map<number, DocxCell>();
-  for (const row of rows) {
+  let open = new Map<number, { cell: GridCell; rowspan: number; emitted: boolean }>();
+  for (const row of placed) {
+    const next = new Map<number, { cell: GridCell; rowspan: number; emitted: boolean }>();
+    for (const at of row) {
+      const above = open.get(at.cell.col);
+      if (at.cell.merge === 'continue' && above && above.cell.span === at.cell.span) {
+        above.rowspan++;
+        at.emitted = false;
+        next.set(at.cell.col, above);
+      } else if (at.cell.merge !== undefined) {
+        next.set(at.cell.col, at);
+      }
+    }
+    open = next;
+  }
+  const html = ['<table>'];
+  rows.forEach((row, r) => {
+    let tr = '<tr>';
+    if (row.before > 0) tr += `<td${row.before > 1 ? ` colspan="${row.before}"` : ''}></td>`;
+    for (const { cell, rowspan, emitted } of placed[r] ?? []) {
+      if (!emitted) continue;
+      const attrs =
+        (cell.span > 1 ? ` colspan="${cell.span}"` : '') + (rowspan > 1 ? ` rowspan="${rowspan}"` : '');
+      tr += `<td${attrs}>${escapeHtml(cell.text)}</td>`;
+    }
+    html.push(`${tr}</tr>`);
+  });
+  html.push('</table>\n');
+  return html.join('');
+}
+
+/** A Word table as an HTML table ({@link gridTableHtml}): `w:gridSpan` → span, `w:vMerge` → merge. */
+function tableHtml(table: XmlNode, styles: Map<string, StyleInfo>): string {
+  const rows: GridRow[] = [];
+  for (const row of unwrapped(childrenOf(table), 'w:tr')) {
     const before = Number(attrOf(child(child(row, 'w:trPr') ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0) || 0;
     let col = before;
-    const cells: DocxCell[] = [];
-    const next = new Map<number, DocxCell>();
+    const cells: GridCell[] = [];
     for (const tc of unwrapped(childrenOf(row), 'w:tc')) {
       const props = child(tc, 'w:tcPr') ?? {};
       const span = Math.max(
@@ -355,36 +396,12 @@ function tableHtml(table: XmlNode, styles: Map<string, StyleInfo>): string {
       );
       const vMerge = child(props, 'w:vMerge');
       const merge = vMerge ? (attrOf(vMerge, 'w:val') === 'restart' ? 'restart' : 'continue') : undefined;
-      const cell: DocxCell = { col, span, merge, text: cellText(tc, styles), rowspan: 1, emitted: true };
-      const above = open.get(col);
-      if (merge === 'continue' && above && above.span === span) {
-        above.rowspan++;
-        cell.emitted = false;
-        next.set(col, above);
-      } else if (merge !== undefined) {
-        next.set(col, cell);
-      }
-      cells.push(cell);
+      cells.push({ col, span, merge, text: cellText(tc, styles) });
       col += span;
     }
-    open = next;
-    grid.push({ before, cells });
+    rows.push({ before, cells });
   }
-  const html = ['<table>'];
-  for (const { before, cells } of grid) {
-    let tr = '<tr>';
-    if (before > 0) tr += `<td${before > 1 ? ` colspan="${before}"` : ''}></td>`;
-    for (const cell of cells) {
-      if (!cell.emitted) continue;
-      const spans =
-        (cell.span > 1 ? ` colspan="${cell.span}"` : '') +
-        (cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : '');
-      tr += `<td${spans}>${escapeHtml(cell.text)}</td>`;
-    }
-    html.push(`${tr}</tr>`);
-  }
-  html.push('</table>\n');
-  return html.join('');
+  return gridTableHtml(rows);
 }
 
 /** The body of document.xml as HTML, with the number of Word tables in it. */

@@ -11,6 +11,7 @@ import {
 } from '@nianbao/model';
 import { PAGE_NUMBER } from './aliases.js';
 import { decodeText, sniffFormat, type TextEncodingName } from './detect.js';
+import { importDoc } from './doc.js';
 import { type Line, textLines } from './document.js';
 import { importDocx } from './docx.js';
 import { htmlLines } from './html.js';
@@ -171,7 +172,8 @@ function layoutOf(region: Region, kind: ReadKind): LayoutName {
  * Imports a published 政府信息公开工作年度报告 into Report JSON: text, pdftotext output, markdown or HTML as a
  * string, or the bytes of a file, whose format is told from the bytes (never the file name): DOCX (a zip with
  * word/), XLSX (a zip with xl/), text in UTF-8, UTF-16 with a BOM or GB18030/GBK (a note says which). A PDF
- * needs the asynchronous {@link importDocument}; a legacy Word file (.doc) is refused with a note naming it.
+ * needs the asynchronous {@link importDocument}. A legacy Word file (.doc, an OLE compound file) is read from
+ * Word's binary format (`doc.ts`); another OLE file (.xls, .ppt) is refused naming it.
  * Tables are read by their labels; run-together digits are split by the tables' identities; cells the
  * input does not give are `null` (never 0). Never throws for bad input: `ok: false` says why.
  */
@@ -185,6 +187,7 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
   // A Word document may be larger than a text file (images): the DOCX reader has its own limits.
   if (sniffed.format === 'docx') return importDocx(input, options, importReport);
   if (sniffed.format === 'xlsx') return importXlsx(input, options, importReport);
+  if (sniffed.format === 'doc') return importDoc(input, options, importReport);
   if (input.length > MAX_IMPORT_BYTES) return tooLarge(input);
   switch (sniffed.format) {
     case 'pdf':
@@ -192,12 +195,6 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
         'pdf-async',
         '这是 PDF 文件：PDF 须用异步的 importDocument 读取（nianbao import 会这样做）',
         'this is a PDF: a PDF is read by the asynchronous importDocument (as nianbao import does)',
-      );
-    case 'doc':
-      return failure(
-        'input-unsupported',
-        '这是旧版 Word（.doc，Word 97–2003）或其他 OLE 复合文档：请在 Word 或 WPS 中另存为 .docx 或 PDF',
-        'this is a legacy Word file (.doc, Word 97–2003) or another OLE compound file: save it as .docx or PDF in Word or WPS',
       );
     case 'binary':
       return failure(

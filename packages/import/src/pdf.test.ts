@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { renderReportDocx } from '@nianbao/docx';
 import type { Report } from '@nianbao/model';
 import { busyReport, seedReport } from '@nianbao/model/fixtures';
@@ -12,6 +8,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from './import-report.js';
 import { simplified } from './normalise.js';
+import { convertDocx } from './test-support/libreoffice.js';
 import { cells, narrativeText, randomReport } from './test-support/random-report.js';
 
 async function imported(bytes: Uint8Array): Promise<Report> {
@@ -158,52 +155,13 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
   }, 120_000);
 });
 
-/**
- * DOCX files (written by @nianbao/docx as Word lays these tables out: gridSpan, vMerge, header rows repeated)
- * printed to PDF by headless LibreOffice, in one run with a private profile: a PDF made by a word processor, whose
- * merged cells continued on a new page are drawn as empty boxes.
- */
-function wordProcessorPdfs(docs: readonly Uint8Array[]): Uint8Array[] {
-  const dir = mkdtempSync(join(tmpdir(), 'nianbao-import-lo-'));
-  try {
-    const out = join(dir, 'out');
-    mkdirSync(out);
-    const inputs = docs.map((bytes, i) => {
-      const file = join(dir, `doc-${i}.docx`);
-      writeFileSync(file, bytes);
-      return file;
-    });
-    const result = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${join(dir, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        out,
-        ...inputs,
-      ],
-      { encoding: 'utf8', timeout: 240_000, env: { ...process.env, HOME: dir } },
-    );
-    if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-      throw new Error(
-        'LibreOffice (soffice) is not installed: run `node scripts/setup-test-tools.mjs` from the repository root',
-      );
-    }
-    if (result.status !== 0) throw new Error(`soffice failed (${result.status}): ${result.stderr}`);
-    return inputs.map((_, i) => new Uint8Array(readFileSync(join(out, `doc-${i}.pdf`))));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe("PDF import: a word processor's PDF (@nianbao/docx → LibreOffice) → importDocument", () => {
   it('seed and busy: every cell and the narrative text come back', async () => {
     const reports = [seedReport, busyReport];
     const docs = await Promise.all(reports.map((r) => renderReportDocx(r, { onWarning: () => {} })));
-    const pdfs = wordProcessorPdfs(docs);
+    // Written as Word lays these tables out (gridSpan, vMerge, header rows repeated), printed by LibreOffice: merged
+    // cells continued on a new page are drawn as empty boxes.
+    const pdfs = convertDocx(docs, 'pdf');
     for (const [i, report] of reports.entries()) {
       const back = await imported(pdfs[i] as Uint8Array);
       expect(cells(back)).toEqual(cells(report));

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '@nianbao/model';
 import { compiledExecArgv } from '@nianbao/model/worker-flags';
 import { sniffFormat } from './detect.js';
+import { MAX_DOC_BYTES } from './doc.js';
 import { isZip, MAX_DOCX_BYTES } from './docx.js';
 import { importDocument, MAX_IMPORT_BYTES } from './import-report.js';
 import { MAX_PDF_BYTES } from './pdf.js';
@@ -79,6 +80,7 @@ async function sizeLimit(path: string): Promise<number> {
     const format = sniffFormat(head.subarray(0, bytesRead)).format;
     // sniffFormat sees only the head here: a zip is a DOCX for the limit's sake (the reader then checks it).
     if (isZip(head)) return MAX_DOCX_BYTES;
+    if (format === 'doc') return MAX_DOC_BYTES;
     return format === 'pdf' ? MAX_PDF_BYTES : MAX_IMPORT_BYTES;
   } finally {
     await handle.close();

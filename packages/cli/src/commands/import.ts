@@ -30,8 +30,8 @@ export const importCommand: Command = {
   positionals: {
     name: 'FILE',
     description: {
-      zh: '报告的 PDF（有文字层）、Word 文档（.docx）、Excel 工作簿（.xlsx）、网页（HTML）、网页文字、pdftotext -layout 输出或 markdown（UTF-8、UTF-16 或 GBK）；格式按文件内容识别，不看扩展名',
-      en: 'the report as a PDF (with a text layer), a Word document (.docx), an Excel workbook (.xlsx), its page (HTML), its text, pdftotext -layout output or markdown (UTF-8, UTF-16 or GBK); the format is recognised from the bytes, not the name',
+      zh: '报告的 PDF（有文字层）、Word 文档（.docx 或 Word 97–2003 的 .doc）、Excel 工作簿（.xlsx）、网页（HTML）、网页文字、pdftotext -layout 输出或 markdown（UTF-8、UTF-16 或 GBK）；格式按文件内容识别，不看扩展名',
+      en: 'the report as a PDF (with a text layer), a Word document (.docx, or .doc from Word 97–2003), an Excel workbook (.xlsx), its page (HTML), its text, pdftotext -layout output or markdown (UTF-8, UTF-16 or GBK); the format is recognised from the bytes, not the name',
     },
   },
   options: {
