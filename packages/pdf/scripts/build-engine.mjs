@@ -175,12 +175,205 @@ function cacheTextLayouts(layoutSource, path) {
   ].join('\n');
 }
 
+/**
+ * @react-pdf/layout gives every node's style to its yoga node (twice a render: the first pass and the relayout of
+ * each output page) through `compose` of 37 curried setters, and each setter rebuilt its method names from
+ * template strings and ran a regular expression over every number to look for a percent sign (≈ 10 % of a warm
+ * render, most of it call overhead, not yoga). The same setters are called, in the same order, with the same
+ * arguments: names computed once per setter, the 37 calls written out in compose's order (last to first).
+ */
+function directYogaSetters(source, path) {
+  let out = edit(
+    source,
+    path,
+    [
+      'const setYogaValue = (attr, edge) => (value) => (node) => {',
+      '    const { yogaNode } = node;',
+      '    if (!isNil(value) && yogaNode) {',
+      '        const hasEdge = !isNil(edge);',
+      '        const fixedMethod = `set${upperFirst(attr)}`;',
+      '        const autoMethod = `${fixedMethod}Auto`;',
+      '        const percentMethod = `${fixedMethod}Percent`;',
+      '        const percent = matchPercent(value);',
+    ].join('\n'),
+    [
+      'const setYogaValue = (attr, edge) => {',
+      '    const hasEdge = !isNil(edge);',
+      '    const fixedMethod = `set${upperFirst(attr)}`;',
+      '    const autoMethod = `${fixedMethod}Auto`;',
+      '    const percentMethod = `${fixedMethod}Percent`;',
+      '    const apply = (value, node) => nianbaoSetYogaValue(attr, edge, hasEdge, fixedMethod, autoMethod, percentMethod, value, node);',
+      '    const curried = (value) => (node) => apply(value, node);',
+      '    curried.nianbaoApply = apply;',
+      '    return curried;',
+      '};',
+      'const nianbaoSetYogaValue = (attr, edge, hasEdge, fixedMethod, autoMethod, percentMethod, value, node) => {',
+      '    const { yogaNode } = node;',
+      '    if (!isNil(value) && yogaNode) {',
+      '        const percent = matchPercent(value);',
+    ].join('\n'),
+    1,
+  );
+  out = edit(
+    out,
+    path,
+    "    return setYogaValue('flexGrow')(value || 0)(node);",
+    '    return nianbaoFlexGrow(value || 0, node);',
+    1,
+  );
+  out = edit(
+    out,
+    path,
+    "    return setYogaValue('flexShrink')(value || 1)(node);",
+    '    return nianbaoFlexShrink(value || 1, node);',
+    1,
+  );
+  out = edit(
+    out,
+    path,
+    "const setFlexBasis = setYogaValue('flexBasis');",
+    [
+      "const setFlexBasis = setYogaValue('flexBasis');",
+      "const nianbaoFlexGrow = setYogaValue('flexGrow').nianbaoApply;",
+      "const nianbaoFlexShrink = setYogaValue('flexShrink').nianbaoApply;",
+    ].join('\n'),
+    1,
+  );
+  // compose(f1, …, f37)(node) runs f37 first and f1 last; every argument is read before any setter runs.
+  const composed =
+    '    compose(setNodeHeight(node), setWidth(node.style.width), setMinWidth(node.style.minWidth), setMaxWidth(node.style.maxWidth), setMinHeight(node.style.minHeight), setMaxHeight(node.style.maxHeight), setMarginTop(node.style.marginTop), setMarginRight(node.style.marginRight), setMarginBottom(node.style.marginBottom), setMarginLeft(node.style.marginLeft), setPaddingTop(node.style.paddingTop), setPaddingRight(node.style.paddingRight), setPaddingBottom(node.style.paddingBottom), setPaddingLeft(node.style.paddingLeft), setPositionType(node.style.position), setPositionTop(node.style.top), setPositionRight(node.style.right), setPositionBottom(node.style.bottom), setPositionLeft(node.style.left), setBorderTop(node.style.borderTopWidth), setBorderRight(node.style.borderRightWidth), setBorderBottom(node.style.borderBottomWidth), setBorderLeft(node.style.borderLeftWidth), setDisplay(node.style.display), setFlexDirection(node.style.flexDirection), setAlignSelf(node.style.alignSelf), setAlignContent(node.style.alignContent), setAlignItems(node.style.alignItems), setJustifyContent(node.style.justifyContent), setFlexWrap(node.style.flexWrap), setOverflow(node.style.overflow), setAspectRatio(node.style.aspectRatio), setFlexBasis(node.style.flexBasis), setFlexGrow(node.style.flexGrow), setFlexShrink(node.style.flexShrink), setRowGap(node.style.rowGap), setColumnGap(node.style.columnGap))(node);';
+  const calls = [...composed.matchAll(/(set\w+)\((node(?:\.style\.\w+)?)\)/g)].map((m) => [m[1], m[2]]);
+  if (calls.length !== 37 || calls[0][0] !== 'setNodeHeight')
+    throw new Error(`${path}: setYogaValues' setter list did not parse (${calls.length})`);
+  const direct = new Set([
+    'setWidth',
+    'setMinWidth',
+    'setMaxWidth',
+    'setMinHeight',
+    'setMaxHeight',
+    'setMarginTop',
+    'setMarginRight',
+    'setMarginBottom',
+    'setMarginLeft',
+    'setPaddingTop',
+    'setPaddingRight',
+    'setPaddingBottom',
+    'setPaddingLeft',
+    'setPositionTop',
+    'setPositionRight',
+    'setPositionBottom',
+    'setPositionLeft',
+    'setBorderTop',
+    'setBorderRight',
+    'setBorderBottom',
+    'setBorderLeft',
+    'setFlexBasis',
+    'setRowGap',
+    'setColumnGap',
+  ]);
+  const lines = calls.map(([fn, arg], i) => {
+    const value = arg === 'node' ? null : `v${i}`;
+    return { fn, arg, value };
+  });
+  const body = [
+    '    const style = node.style;',
+    // setNodeHeight(node) is evaluated first, as compose's first argument.
+    '    const height = setNodeHeight(node);',
+    ...lines
+      .slice(1)
+      .map(({ value, arg }) => `    const ${value} = style.${arg.slice('node.style.'.length)};`),
+    ...lines
+      .slice(1)
+      .reverse()
+      .map(({ fn, value }) =>
+        direct.has(fn) ? `    ${fn}.nianbaoApply(${value}, node);` : `    ${fn}(${value})(node);`,
+      ),
+    '    height(node);',
+  ];
+  out = edit(out, path, composed, body.join('\n'), 1);
+  return out;
+}
+
+/**
+ * @react-pdf/fns' matchPercent runs a regular expression over the string form of whatever it is given; the layout
+ * asks it about every number of every style, twice a render. A number, null or undefined never prints a `%`, and
+ * neither does a string without one, so those answer null (as the expression does) without it.
+ */
+const fnsEdits = {
+  name: 'fns-edits',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]fns[\\/]lib[\\/]index\.js$/ }, (args) => ({
+      contents: edit(
+        readFileSync(args.path, 'utf8'),
+        args.path,
+        'const matchPercent = (value) => {\n    const match = PERCENT_REGEX.exec(`${value}`);',
+        [
+          'const matchPercent = (value) => {',
+          "    if (typeof value === 'number' || value === null || value === undefined || (typeof value === 'string' && !value.includes('%')))",
+          '        return null;',
+          '    const match = PERCENT_REGEX.exec(`${value}`);',
+        ].join('\n'),
+        1,
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * @react-pdf/stylesheet resolves media queries by rebuilding the style object once per key (`{ ...acc, [key]:
+ * value }`), quadratic in the number of keys; a node's style here is its resolved, inherited style (≈ 30 keys), and
+ * every node's style goes through it in the first pass and again in each page's relayout. The same object, built
+ * by assignment in the same key order; `@media` keys and a `__proto__` key (which assignment would treat as the
+ * prototype) still take the original spread.
+ */
+const stylesheetEdits = {
+  name: 'stylesheet-edits',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@react-pdf[\\/]stylesheet[\\/]lib[\\/]index\.js$/ }, (args) => ({
+      contents: edit(
+        readFileSync(args.path, 'utf8'),
+        args.path,
+        [
+          'const resolveMediaQueries = (container, style) => {',
+          '    return Object.entries(style).reduce((acc, [key, value]) => {',
+          "        if (key.startsWith('@media')) {",
+          '            return { ...acc, ...matchMedia({ [key]: value }, container) };',
+          '        }',
+          '        return { ...acc, [key]: value };',
+          '    }, {});',
+          '};',
+        ].join('\n'),
+        [
+          'const resolveMediaQueries = (container, style) => {',
+          '    let acc = {};',
+          '    for (const [key, value] of Object.entries(style)) {',
+          "        if (key.startsWith('@media'))",
+          '            acc = { ...acc, ...matchMedia({ [key]: value }, container) };',
+          "        else if (key === '__proto__')",
+          '            acc = { ...acc, [key]: value };',
+          '        else',
+          '            acc[key] = value;',
+          '    }',
+          '    return acc;',
+          '};',
+        ].join('\n'),
+        1,
+      ),
+      loader: 'js',
+    }));
+  },
+};
+
 /** The edits of @react-pdf/layout above, in one load of its module. */
 const layoutEdits = {
   name: 'layout-edits',
   setup(b) {
     b.onLoad({ filter: /[\\/]@react-pdf[\\/]layout[\\/]lib[\\/]index\.js$/ }, (args) => ({
-      contents: cacheTextLayouts(skipTotalsRound(readFileSync(args.path, 'utf8'), args.path), args.path),
+      contents: directYogaSetters(
+        cacheTextLayouts(skipTotalsRound(readFileSync(args.path, 'utf8'), args.path), args.path),
+        args.path,
+      ),
       loader: 'js',
     }));
   },
@@ -335,7 +528,15 @@ const result = await build({
       'var __nianbao_import_meta_resolve = (s) => require("node:url").pathToFileURL(require.resolve(s)).href;',
     ].join('\n'),
   },
-  plugins: [pdfkitEdits, layoutEdits, fontkitSubsetEdits, lazyEnglishHyphenator, yogaBinary],
+  plugins: [
+    pdfkitEdits,
+    layoutEdits,
+    fnsEdits,
+    stylesheetEdits,
+    fontkitSubsetEdits,
+    lazyEnglishHyphenator,
+    yogaBinary,
+  ],
   metafile: true,
   logLevel: 'warning',
 });
