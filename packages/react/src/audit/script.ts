@@ -1,8 +1,10 @@
 /*
- * The page's only script, inlined: sorting and filtering the agencies table and opening a drill-down from its
- * link. Plain ES2017 with no library, so the page works from a file with no network. For a 2,000-row region it
- * reads every row once, sorts an array of keys (not the DOM), moves rows with one DocumentFragment, and filters
- * by toggling `hidden`, batched to one animation frame per burst of typing.
+ * The page's only script, inlined: sorting and filtering the agencies table, opening a drill-down from its link,
+ * and drawing a drill-down's findings, scorecard and tables the first time it opens, from the page's data block
+ * (AuditPage's DrillData: every text written by the page, once) and the tables template drawn by the components.
+ * Plain ES2017 with no library, so the page works from a file with no network. For a 2,000-row region it reads
+ * every row once, sorts an array of keys (not the DOM), moves rows with one DocumentFragment, and filters by
+ * toggling `hidden`, batched to one animation frame per burst of typing.
  */
 export const DASHBOARD_SCRIPT = `(function () {
   'use strict';
@@ -65,6 +67,70 @@ export const DASHBOARD_SCRIPT = `(function () {
   var addresses = tpl ? JSON.parse(tpl.getAttribute('data-cells')) : [];
   var words = tpl ? JSON.parse(tpl.getAttribute('data-words')) : {};
   var TPL = 'nb-tpl-';
+  var dataElement = document.getElementById('nb-dash-data');
+  var data = null;
+  // The drill-downs' data (AuditPage's DrillData), parsed when first needed rather than before the first paint.
+  function load() {
+    if (!data) data = dataElement ? JSON.parse(dataElement.textContent) : { s: [], w: {}, r: {} };
+    return data;
+  }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function head(labels, caption, captionClass) {
+    var t = el('table');
+    t.appendChild(el('caption', caption, captionClass));
+    var tr = el('tr');
+    for (var k = 0; k < labels.length; k++) {
+      var th = el('th', labels[k]);
+      th.setAttribute('scope', 'col');
+      tr.appendChild(th);
+    }
+    t.appendChild(el('thead')).appendChild(tr);
+    return t;
+  }
+  // A findings table: a row per finding, [severity, rule title, rule id, severity text, message, expected,
+  // actual, cells…] as indices into the string table; a cell is "id name" (a link: ids have no space) or " text".
+  function findings(slot, record) {
+    var S = data.s, w = data.w, list = record.f;
+    if (list.length === 0) { slot.appendChild(el('p', w.none)); return; }
+    var t = head(w.fh, w.fc, 'nb-dash-visually-hidden');
+    t.className = 'nb-dash-findings';
+    var body = t.appendChild(el('tbody'));
+    for (var k = 0; k < list.length; k++) {
+      var f = list[k];
+      var tr = body.appendChild(el('tr', undefined, 'nb-dash-finding nb-dash-finding--' + S[f[0]]));
+      var rule = tr.appendChild(el('td', S[f[1]] + ' '));
+      rule.appendChild(el('code', S[f[2]]));
+      for (var c = 3; c < 7; c++) tr.appendChild(el('td', S[f[c]]));
+      var cellsTd = tr.appendChild(el('td', f.length > 7 ? undefined : '—'));
+      if (f.length > 7) {
+        var ul = cellsTd.appendChild(el('ul'));
+        for (var n = 7; n < f.length; n++) {
+          var ref = S[f[n]], cut = ref.indexOf(' '), id = ref.slice(0, cut), name = ref.slice(cut + 1);
+          var li = ul.appendChild(el('li', id ? undefined : name));
+          if (id) li.appendChild(el('a', name)).setAttribute('href', '#' + record.p + id);
+        }
+      }
+    }
+    slot.appendChild(t);
+  }
+  // A scorecard: its caption, then rows of four texts [indicator, result, points, reason].
+  function scorecard(slot, record) {
+    var S = data.s, k = record.k;
+    var t = head(data.w.sh, S[k[0]]);
+    t.className = 'nb-dash-score';
+    var body = t.appendChild(el('tbody'));
+    for (var n = 1; n + 3 < k.length + 1; n += 4) {
+      var tr = body.appendChild(el('tr'));
+      tr.appendChild(el('th', S[k[n]])).setAttribute('scope', 'row');
+      for (var c = 1; c < 4; c++) tr.appendChild(el('td', S[k[n + c]]));
+    }
+    slot.appendChild(t);
+  }
   var ATTRS = ['id', 'headers', 'aria-labelledby', 'aria-describedby', 'href', 'for'];
   function span(cls, text) {
     var s = document.createElement('span');
@@ -73,11 +139,11 @@ export const DASHBOARD_SCRIPT = `(function () {
     return s;
   }
   // A drill-down's tables: the template drawn by the components, with this report's ids, values and marks.
-  function fill(slot) {
+  function fill(slot, record) {
     if (!tpl || slot.firstChild) return;
-    var prefix = slot.getAttribute('data-prefix');
-    var values = JSON.parse(slot.getAttribute('data-values'));
-    var marks = JSON.parse(slot.getAttribute('data-marks'));
+    var prefix = record.p;
+    var values = record.v;
+    var marks = record.m;
     var copy = tpl.content.cloneNode(true);
     var all = copy.querySelectorAll('*');
     for (var k = 0; k < all.length; k++) {
@@ -86,7 +152,7 @@ export const DASHBOARD_SCRIPT = `(function () {
         if (v && v.indexOf(TPL) >= 0) all[k].setAttribute(ATTRS[a], v.split(TPL).join(prefix));
       }
     }
-    var label = '（' + slot.getAttribute('data-label') + '）';
+    var label = '（' + record.l + '）';
     Array.prototype.forEach.call(copy.querySelectorAll('caption .nb-sr-only'), function (s) { s.textContent = label; });
     var cells = {};
     Array.prototype.forEach.call(copy.querySelectorAll('td[data-cell]'), function (td) { cells[td.getAttribute('data-cell')] = td; });
@@ -121,12 +187,26 @@ export const DASHBOARD_SCRIPT = `(function () {
     }
     slot.appendChild(copy);
   }
+  // What a drill-down shows beyond its summary and reading notes, drawn the first time it opens.
+  function draw(details) {
+    if (details.getAttribute('data-drawn')) return;
+    details.setAttribute('data-drawn', '1');
+    var record = load().r[details.id.slice('nb-dash-d'.length)];
+    if (!record) return;
+    var slot = details.querySelector('.nb-dash-findings-slot');
+    if (slot) findings(slot, record);
+    slot = details.querySelector('.nb-dash-score-slot');
+    if (slot && record.k) scorecard(slot, record);
+    slot = details.querySelector('.nb-dash-lazy');
+    if (slot && record.v) fill(slot, record);
+  }
   document.addEventListener('toggle', function (event) {
     var details = event.target;
     if (!details.open || !details.classList || !details.classList.contains('nb-dash-agency')) return;
-    var slot = details.querySelector('.nb-dash-lazy');
-    if (slot) fill(slot);
+    draw(details);
   }, true);
+  var rollUpFindings = document.querySelector('.nb-dash-findings-slot[data-record="rollup"]');
+  if (rollUpFindings) findings(rollUpFindings, load().r.rollup);
   function open(id) {
     var target = id && document.getElementById(id);
     if (!target || target.tagName !== 'DETAILS') return;
@@ -141,6 +221,7 @@ export const DASHBOARD_SCRIPT = `(function () {
   window.addEventListener('hashchange', function () { open(location.hash.slice(1)); });
   if (location.hash) open(location.hash.slice(1));
   window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details.nb-dash-agency[open]'), draw);
     Array.prototype.forEach.call(document.querySelectorAll('.nb-dash-chart-data'), function (d) { d.open = true; });
   });
 })();`;
