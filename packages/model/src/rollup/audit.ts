@@ -79,7 +79,7 @@ export interface AuditReport {
   scorecard?: Scorecard;
   /** Last year's file this report was compared with (`--previous`). */
   previousFile?: string;
-  /** The 整改 list (`rectificationNotice`), for a report that is not `pass`. */
+  /** The 整改 list (`rectificationNotice`), for a report that is not `pass` or is late by the unit list. */
   notice?: RectificationNotice;
 }
 
@@ -279,6 +279,23 @@ export function buildRegionAudit(
     const match = previousRead.find((input) => input.file === pair.previousFile);
     if (pair.file !== undefined && match) previousOf.set(pair.file, match);
   }
+  const rollUp = rollUpOf(inputs);
+  const read = inputs.filter((input): input is ReadInput => input.ok);
+  const expected = options.expected
+    ? expectedCoverage(options.expected, read, {
+        year: rollUp.report.meta.year,
+        ...(options.rulepack ? { rulepack: options.rulepack } : {}),
+        ...(options.today ? { today: options.today } : {}),
+      })
+    : undefined;
+  // A report late by the unit list's deadline (its kind there may differ from the report's) is told so in its notice.
+  const lateOf = new Map<string, { deadline: string; publishedAt: string; daysLate: number }>();
+  for (const unit of expected?.units ?? []) {
+    if (unit.status !== 'late' || !unit.deadline || !unit.publishedAt || unit.daysLate === undefined)
+      continue;
+    for (const file of unit.files)
+      lateOf.set(file, { deadline: unit.deadline, publishedAt: unit.publishedAt, daysLate: unit.daysLate });
+  }
   const reports = inputs.map((input): AuditReport => {
     if (!input.ok) {
       return {
@@ -311,6 +328,7 @@ export function buildRegionAudit(
     const warnings =
       failing(input.findings, 'warning') + input.notes.filter((note) => note.severity === 'warning').length;
     const status = statusOf(errors, warnings);
+    const late = lateOf.get(input.file);
     return {
       file: input.file,
       status,
@@ -329,27 +347,19 @@ export function buildRegionAudit(
       notes: input.notes,
       scorecard,
       ...(previous ? { previousFile: previous.file } : {}),
-      ...(status !== 'pass'
+      ...(status !== 'pass' || late
         ? {
             notice: rectificationNotice(input.findings, {
               agency: input.report.meta.agency,
               file: input.file,
               notes: input.notes,
+              ...(late ? { late } : {}),
             }),
           }
         : {}),
     };
   });
   const imported = reports.filter((report) => report.status !== 'unreadable');
-  const rollUp = rollUpOf(inputs);
-  const read = inputs.filter((input): input is ReadInput => input.ok);
-  const expected = options.expected
-    ? expectedCoverage(options.expected, read, {
-        year: rollUp.report.meta.year,
-        ...(options.rulepack ? { rulepack: options.rulepack } : {}),
-        ...(options.today ? { today: options.today } : {}),
-      })
-    : undefined;
   const own = ownFigures(inputs, options);
   const count = (status: AuditStatus): number => reports.filter((report) => report.status === status).length;
   const sum = (key: 'errors' | 'warnings' | 'uncertain'): number =>

@@ -4,7 +4,7 @@ import { busyReport } from '../fixtures/index.js';
 import { writeCell } from '../tables/cells.js';
 import type { Report, ReportMeta } from '../types.js';
 import { type AuditInput, buildRegionAudit } from './audit.js';
-import { rectificationMarkdown, rectificationNotice } from './rectification.js';
+import { type RectificationNotice, rectificationMarkdown, rectificationNotice } from './rectification.js';
 import { rollUpReports } from './rollup.js';
 import { parseUnitList } from './units.js';
 
@@ -126,6 +126,21 @@ describe('rectificationNotice', () => {
     expect(zh).toContain('1. [错误] 报送的文件无法读取');
     expect(zh).not.toContain('cannot be read');
     expect(rectificationMarkdown(notice)).toContain('cannot be read');
+  });
+
+  it('tells a report late by the unit list’s kind that it is late, even when it passes its own checks', () => {
+    const units = parseUnitList(new TextEncoder().encode('名称,类型\n某市自然资源和规划局,部门\n'));
+    if (!units.ok) throw new Error('units');
+    const government = withMeta({ kind: 'government', publishedAt: '2025-03-01' });
+    const audit = buildRegionAudit([input('a', government)], { expected: units.units });
+    expect(audit.reports[0]?.status).toBe('pass');
+    expect(audit.reports[0]?.notice?.items.map((item) => item.rule)).toEqual(['deadline']);
+    expect(audit.reports[0]?.notice?.items[0]?.details[0]?.zh).toBe(
+      '发布日期 2025-03-01，期限 2025-01-31（按应报单位名单的单位类型），逾期 29 天',
+    );
+    expect(rectificationMarkdown(audit.reports[0]?.notice as RectificationNotice)).toContain(
+      '# 整改通知 Rectification notice：某市自然资源和规划局',
+    );
   });
 
   it('is attached to every report of the audit that does not pass', () => {

@@ -156,7 +156,14 @@ function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
  */
 export function rectificationNotice(
   findings: readonly Finding[],
-  about: { agency: string; file: string; notes?: readonly AuditNote[]; reasons?: readonly LocalizedText[] },
+  about: {
+    agency: string;
+    file: string;
+    notes?: readonly AuditNote[];
+    reasons?: readonly LocalizedText[];
+    /** Late by the unit list's deadline (`expectedCoverage`), which the report's own `deadline` rule may not see. */
+    late?: { deadline: string; publishedAt: string; daysLate: number };
+  },
 ): RectificationNotice {
   const items: RectificationItem[] = [];
   if (about.reasons && about.reasons.length > 0) {
@@ -199,6 +206,21 @@ export function rectificationNotice(
       ).map((message) => ({ ...message })),
     });
   }
+  const { late } = about;
+  if (late && !byRule.has('deadline')) {
+    items.push({
+      rule: 'deadline',
+      severity: 'warning',
+      instruction: { ...INSTRUCTIONS.deadline },
+      cells: [],
+      details: [
+        {
+          zh: `发布日期 ${late.publishedAt}，期限 ${late.deadline}（按应报单位名单的单位类型），逾期 ${late.daysLate} 天`,
+          en: `published ${late.publishedAt}, deadline ${late.deadline} (by the kind in the unit list), ${late.daysLate} day(s) late`,
+        },
+      ],
+    });
+  }
   const reading = (about.notes ?? []).filter((note) => note.severity === 'warning');
   if (reading.length > 0) {
     const cells = unique(
@@ -235,11 +257,20 @@ export function rectificationMarkdown(notice: RectificationNotice, lang?: 'zh' |
     warning: { zh: '警告', en: 'warning' },
     info: { zh: '提示', en: 'advice' },
   };
-  const title = pick({
-    zh: `# 整改通知：${notice.agency || notice.file}`,
-    en: `# Rectification notice: ${notice.agency || notice.file}`,
-  }).replace(/\n {3}/, '\n# ');
-  const lines = [title, '', pick({ zh: `文件：${notice.file}`, en: `File: ${notice.file}` }), ''];
+  const who = notice.agency || notice.file;
+  const title =
+    lang === 'zh'
+      ? `# 整改通知：${who}`
+      : lang === 'en'
+        ? `# Rectification notice: ${who}`
+        : `# 整改通知 Rectification notice：${who}`;
+  const file =
+    lang === 'zh'
+      ? `文件：${notice.file}`
+      : lang === 'en'
+        ? `File: ${notice.file}`
+        : `文件 File：${notice.file}`;
+  const lines = [title, '', file, ''];
   notice.items.forEach((item, index) => {
     lines.push(
       `${index + 1}. [${pick(word[item.severity]).replace(/\n {3}/, ' / ')}] ${pick(item.instruction)}`,
