@@ -1,5 +1,5 @@
 import type { AuditReport, RegionAudit, Report, TableId } from '@nianbao/model';
-import { readCell, statutoryLayout } from '@nianbao/model/core';
+import { readCell, reportTitle, statutoryLayout } from '@nianbao/model/core';
 import type { Workbook, Worksheet } from 'exceljs';
 
 /*
@@ -39,11 +39,13 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const SHEET_WIDTH = 150;
 
 /**
- * Writes one report's three tables onto a sheet: a title line, then per table its caption (the statute's part
+ * Writes one report's three tables onto a sheet: its title, then per table its caption (the statute's part
  * heading) on a line of its own and its grid from the layout, one empty line between tables.
  */
-function writeTables(sheet: Worksheet, report: Report, title: string): void {
-  sheet.getCell(1, 1).value = title;
+function writeTables(sheet: Worksheet, report: Report): void {
+  // The statute's title of the body's report (`{agency}{year}年政府信息公开工作年度报告`), not the report's own
+  // wording of it: the sheet names the agency it holds, and an importer finds the agency and year by it.
+  sheet.getCell(1, 1).value = reportTitle({ agency: report.meta.agency, year: report.meta.year });
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   let top = 3;
   const widths: number[] = [];
@@ -186,14 +188,11 @@ export async function auditWorkbook(audit: RegionAudit): Promise<Workbook> {
   for (const report of audit.reports) {
     const name = sheets.get(report.file);
     if (!name || !report.report) continue;
-    writeTables(workbook.addWorksheet(name), report.report, `${report.agency} ${report.year ?? ''}`.trim());
+    writeTables(workbook.addWorksheet(name), report.report);
   }
-  const rollUp = audit.rollUp.report;
-  writeTables(workbook.addWorksheet(rollUpSheet), rollUp, `${rollUp.meta.agency} ${rollUp.meta.year}`);
-  if (othersSheet && audit.own?.others) {
-    const others = audit.own.others.report;
-    writeTables(workbook.addWorksheet(othersSheet), others, `${others.meta.agency} ${others.meta.year}`);
-  }
+  writeTables(workbook.addWorksheet(rollUpSheet), audit.rollUp.report);
+  if (othersSheet && audit.own?.others)
+    writeTables(workbook.addWorksheet(othersSheet), audit.own.others.report);
   return workbook;
 }
 
