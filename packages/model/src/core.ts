@@ -17,6 +17,7 @@ export {
   type Evaluation,
   evaluateReport,
   type Finding,
+  findingsFrom,
   isReportOk,
   RULES,
   type RuleId,

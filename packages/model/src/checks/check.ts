@@ -142,18 +142,28 @@ function capped(findings: Finding[]): Finding[] {
  * order; at most MAX_FINDINGS_PER_RULE per rule, then one finding of that rule counting the rest.
  */
 export function checkReport(report: Report, options?: CheckOptions): Finding[] {
-  const findings = run(report, options, false).map((evaluation) => {
-    const { rule, severity, cells, expected, actual, message } = evaluation;
-    return {
+  return findingsFrom(run(report, options, false));
+}
+
+/**
+ * The findings in an evaluation (`evaluateReport`): what `checkReport` gives for the same report and options, for
+ * a reader that needs the passes too and evaluates once for both.
+ */
+export function findingsFrom(evaluations: readonly Evaluation[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const evaluation of evaluations) {
+    if (evaluation.status === 'pass') continue;
+    const { rule, severity, status, cells, expected, actual, message } = evaluation;
+    findings.push({
       rule,
       severity,
-      status: evaluation.status as Finding['status'],
+      status,
       cells,
       ...(expected !== undefined ? { expected } : {}),
       ...(actual !== undefined ? { actual } : {}),
       message,
-    };
-  });
+    });
+  }
   return capped(findings);
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { busyPreviousReport, busyReport, failingFixtures, seedReport } from '../fixtures/index.js';
 import { statutoryCells, writeCell } from '../tables/cells.js';
 import type { Report } from '../types.js';
-import { checkReport, evaluateReport } from './check.js';
+import { checkReport, evaluateReport, findingsFrom } from './check.js';
 import { RULES, type RuleId } from './rules.js';
 
 /*
@@ -45,6 +45,7 @@ describe('evaluateReport options', () => {
         const failures = evaluateReport(report, { passes: false });
         expect(failures).toEqual(evaluateReport(report).filter((evaluation) => evaluation.status !== 'pass'));
         const findings = checkReport(report);
+        expect(findingsFrom(evaluateReport(report))).toEqual(findings);
         expect(failures.map((evaluation) => [evaluation.rule, evaluation.cells])).toEqual(
           findings.map((finding) => [finding.rule, finding.cells]),
         );

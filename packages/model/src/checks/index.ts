@@ -1,5 +1,11 @@
 /** The cross-checker: rules as data, findings with cell addresses, and total completion. */
-export { checkReport, type EvaluateOptions, evaluateReport, isReportOk } from './check.js';
+export {
+  checkReport,
+  type EvaluateOptions,
+  evaluateReport,
+  findingsFrom,
+  isReportOk,
+} from './check.js';
 export { completeTotals, derivedTotals, totalCells } from './complete-totals.js';
 export {
   type CrossCheckCell,

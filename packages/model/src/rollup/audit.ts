@@ -1,4 +1,4 @@
-import type { Finding, RuleId, Severity } from '../checks/rules.js';
+import type { Evaluation, Finding, RuleId, Severity } from '../checks/rules.js';
 import { RULES } from '../checks/rules.js';
 import type { Rulepack } from '../score/resolve.js';
 import { scoreReport } from '../score/score.js';
@@ -38,6 +38,11 @@ export type AuditInput =
       report: Report;
       /** `checkReport(report)`, as the importer computed it. */
       findings: Finding[];
+      /**
+       * `evaluateReport(report)`, when the caller evaluated the report (and took `findings` from it with
+       * `findingsFrom`): the scorecard reads it instead of running the rules again. Not written to the audit.
+       */
+      evaluations?: readonly Evaluation[];
       notes: AuditNote[];
       /** How many statutory cells were read by their labels, placed by inference, or not given. */
       confidence: { read: number; inferred: number; missing: number };
@@ -320,7 +325,12 @@ export function buildRegionAudit(
     }
     const previous = previousOf.get(input.file);
     const scorecard = scoreReport(input.report, {
-      ...(previous ? { previous: previous.report } : {}),
+      // Last year's report brings the cross-year rules in, which the caller's evaluation did not run.
+      ...(previous
+        ? { previous: previous.report }
+        : input.evaluations
+          ? { evaluations: input.evaluations }
+          : {}),
       ...(options.rulepack ? { rulepack: options.rulepack } : {}),
       ...(options.today ? { today: options.today } : {}),
     });
