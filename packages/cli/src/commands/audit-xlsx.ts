@@ -38,11 +38,32 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Grid width of a sheet in Excel's character units, shared out by the layout's column fractions. */
 const SHEET_WIDTH = 150;
 
+/** A layout fraction as a column width in Excel's character units (at least 6). */
+const columnWidth = (fraction: number): number => Math.max(6, Math.round(fraction * SHEET_WIDTH));
+
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15;
+
+/** Text width in Excel's character units: a hanzi or full-width character takes two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\uffff]/u.test(ch) && !/[\uff61-\uffdc]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
 /**
  * Writes one report's three tables onto a sheet: its title, then per table its caption (the statute's part
  * heading) on a line of its own and its grid from the layout, one empty line between tables.
  */
 function writeTables(sheet: Worksheet, report: Report): void {
+  // Printed as the statute's tables are: A4 landscape, each table's width on one page.
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   // The statute's title of the body's report (`{agency}{year}年政府信息公开工作年度报告`), not the report's own
   // wording of it: the sheet names the agency it holds, and an importer finds the agency and year by it.
   sheet.getCell(1, 1).value = reportTitle({ agency: report.meta.agency, year: report.meta.year });
@@ -56,7 +77,7 @@ function writeTables(sheet: Worksheet, report: Report): void {
     caption.font = { bold: true };
     top += 1;
     layout.columnWidths.forEach((fraction, index) => {
-      widths[index] = Math.max(widths[index] ?? 0, Math.round(fraction * SHEET_WIDTH));
+      widths[index] = Math.max(widths[index] ?? 0, columnWidth(fraction));
     });
     for (const section of layout.sections) {
       for (const row of section.rows) {
@@ -73,6 +94,15 @@ function writeTables(sheet: Worksheet, report: Report): void {
             target.alignment = { horizontal: 'right', vertical: 'middle' };
           } else {
             target.value = cell.label ?? '';
+            if (cell.rowSpan === 1 && cell.label) {
+              // Excel and LibreOffice do not grow a row for wrapped text on their own: give it the lines it needs.
+              let room = 0;
+              for (let k = 0; k < cell.colSpan; k++)
+                room += columnWidth(layout.columnWidths[cell.col + k] ?? 0);
+              const lines = Math.ceil(textWidth(cell.label) / Math.max(1, room - 1));
+              const height = LINE_HEIGHT * lines;
+              if (height > (sheet.getRow(r).height ?? LINE_HEIGHT)) sheet.getRow(r).height = height;
+            }
             target.alignment = {
               wrapText: true,
               vertical: 'middle',
@@ -88,7 +118,7 @@ function writeTables(sheet: Worksheet, report: Report): void {
     top += layout.rowCount + 1;
   }
   widths.forEach((width, index) => {
-    sheet.getColumn(index + 1).width = Math.max(6, width);
+    sheet.getColumn(index + 1).width = width;
   });
 }
 
@@ -107,6 +137,13 @@ const UNIT_STATUS: Readonly<Record<string, string>> = {
 };
 
 function headerRow(sheet: Worksheet, labels: readonly string[]): void {
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   const row = sheet.addRow([...labels]);
   row.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
