@@ -1,6 +1,8 @@
 import {
   type Block,
   checkReport,
+  type LocalizedText,
+  NARRATIVE_HEADINGS,
   parseReport,
   type Report,
   type ReportMeta,
@@ -18,6 +20,7 @@ import { htmlLines } from './html.js';
 import { readMeta } from './meta.js';
 import { narrativeBlocks } from './narrative.js';
 import { fold } from './normalise.js';
+import { importNote, NOTE_TEXT, type NoteCode } from './notes.js';
 import { findParts, type PartKey, type PartStart, splitInlineHeadings } from './parts.js';
 import { importPdf, MAX_PDF_BYTES } from './pdf.js';
 import { type Region, readRegion } from './records.js';
@@ -31,46 +34,38 @@ import { importXlsx } from './xlsx.js';
 /** The largest input read: 20 MB, as for Report JSON. A real report page is well under 1 MB. */
 export const MAX_IMPORT_BYTES: number = 20 * 1024 * 1024;
 
-function failure(code: ImportNote['code'], zh: string, en: string): ImportResult {
-  return { ok: false, notes: [{ code, severity: 'warning', cells: [], message: { zh, en } }] };
+function failure(code: NoteCode, message: LocalizedText): ImportResult {
+  return { ok: false, notes: [importNote(code, message)] };
 }
 
 /** Screens text input: too large, NUL characters (a binary file read as text), empty. */
 function screen(input: string): string | ImportResult {
   if (input.length > MAX_IMPORT_BYTES) {
-    return failure('input-too-large', '输入过大，上限为 20 MB', 'input too large; the limit is 20 MB');
-  }
-  if (input.includes('\u0000')) {
     return failure(
-      'input-binary',
-      '不是文本（含 NUL 字符）：请直接给出 PDF、Word 等文件的字节，或先转换为文本或 HTML',
-      'not text (contains NUL): give a PDF or Word file as bytes, or convert it to text or HTML first',
+      'input-too-large',
+      NOTE_TEXT['input-too-large'].size({ limitMb: MAX_IMPORT_BYTES / 1048576 }),
     );
   }
-  if (input.trim() === '') return failure('input-empty', '输入为空', 'the input is empty');
+  if (input.includes('\u0000')) {
+    return failure('input-binary', NOTE_TEXT['input-binary'].nul());
+  }
+  if (input.trim() === '') return failure('input-empty', NOTE_TEXT['input-empty'].empty());
   return input.replace(/^\uFEFF/, '');
 }
 
 function tooLarge(bytes: Uint8Array): ImportResult {
   return failure(
     'input-too-large',
-    `输入过大（${(bytes.length / 1048576).toFixed(1)} MB），上限为 20 MB`,
-    `input too large (${(bytes.length / 1048576).toFixed(1)} MB); the limit is 20 MB`,
+    NOTE_TEXT['input-too-large'].size({
+      mb: (bytes.length / 1048576).toFixed(1),
+      limitMb: MAX_IMPORT_BYTES / 1048576,
+    }),
   );
 }
 
 /** The note saying which text encoding bytes were read in. */
 function encodingNote(encoding: TextEncodingName, bom: boolean): ImportNote {
-  const how = bom ? { zh: '（按字节顺序标记）', en: ' (from its byte order mark)' } : { zh: '', en: '' };
-  return {
-    code: 'input-encoding',
-    severity: 'info',
-    cells: [],
-    message: {
-      zh: `按 ${encoding} 编码读取${how.zh}`,
-      en: `read as ${encoding} text${how.en}`,
-    },
-  };
+  return importNote('input-encoding', NOTE_TEXT['input-encoding'].read({ encoding, bom }));
 }
 
 /** The most notes returned: a hostile or broken input can raise one per line, and nobody reads 10,000. */
@@ -82,15 +77,7 @@ export function capNotes(notes: readonly ImportNote[]): ImportNote[] {
   const more = notes.length - MAX_NOTES;
   return [
     ...notes.slice(0, MAX_NOTES),
-    {
-      code: 'notes-capped',
-      severity: 'info',
-      cells: [],
-      message: {
-        zh: `另有 ${more} 条读取说明未列出（共 ${notes.length} 条，只列前 ${MAX_NOTES} 条）`,
-        en: `${more} more reading notes are not listed (${notes.length} in all; the first ${MAX_NOTES} are shown)`,
-      },
-    },
+    importNote('notes-capped', NOTE_TEXT['notes-capped'].more({ more, total: notes.length, max: MAX_NOTES })),
   ];
 }
 
@@ -191,22 +178,14 @@ export function importReport(input: string | Uint8Array, options: ImportOptions 
   if (input.length > MAX_IMPORT_BYTES) return tooLarge(input);
   switch (sniffed.format) {
     case 'pdf':
-      return failure(
-        'pdf-async',
-        '这是 PDF 文件：PDF 须用异步的 importDocument 读取（nianbao import 会这样做）',
-        'this is a PDF: a PDF is read by the asynchronous importDocument (as nianbao import does)',
-      );
+      return failure('pdf-async', NOTE_TEXT['pdf-async'].sync());
     case 'binary':
-      return failure(
-        'input-binary',
-        `这是${sniffed.what.zh}，不是年度报告的文本、网页、PDF 或 Word 文件`,
-        `this is ${sniffed.what.en}, not a report as text, a web page, PDF or Word file`,
-      );
+      return failure('input-binary', NOTE_TEXT['input-binary'].sniffed({ what: sniffed.what }));
     default:
       break;
   }
   const decoded = decodeText(input);
-  if (!decoded.ok) return failure('input-binary', decoded.zh, decoded.en);
+  if (!decoded.ok) return failure('input-binary', { zh: decoded.zh, en: decoded.en });
   const screened = screen(decoded.text);
   if (typeof screened !== 'string') return screened;
   return importText(screened, options, [encodingNote(decoded.encoding, decoded.bom)]);
@@ -271,39 +250,22 @@ export function importLines(
     readT4(t4Region, reading, ambiguous);
   }
   if (!t2Lines && !t3Lines && !t4Lines) {
-    const noTables = failure(
-      'no-tables',
-      '没有找到年度报告的表格（“二、主动公开政府信息情况”“三、收到和处理政府信息公开申请情况”“四、政府信息公开行政复议、行政诉讼情况”都不在输入中）',
-      'no annual-report tables found (none of the headings 二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、行政诉讼情况 is in the input)',
-    );
+    const noTables = failure('no-tables', NOTE_TEXT['no-tables'].none());
     return { ok: false, notes: [...noTables.notes, ...before] };
   }
   const tableCaptions = { t2: t2Lines, t3: t3Lines, t4: t4Lines };
-  for (const [id, found] of Object.entries(tableCaptions)) {
+  for (const id of ['t2', 't3', 't4'] as const) {
+    const found = tableCaptions[id];
     const cells = statutoryCells().filter((cell) => cell.table === id);
     const anyRead = cells.some((cell) => reading.values.has(cell.address));
     if (!found || !anyRead) {
-      notes.push({
-        code: 'missing-table',
-        severity: 'warning',
-        cells: [],
-        message: {
-          zh: `${id === 't2' ? '表二' : id === 't3' ? '表三' : '表四'}${found ? '的标题在，但没有读到数值' : '不在输入中'}；其单元格留空`,
-          en: `Table ${id === 't2' ? '二' : id === 't3' ? '三' : '四'} ${found ? 'has its heading but no values could be read' : 'is not in the input'}; its cells are blank`,
-        },
-      });
+      notes.push(
+        importNote('missing-table', NOTE_TEXT['missing-table'].table({ table: id, headingFound: !!found })),
+      );
     }
   }
   if (legacy) {
-    notes.push({
-      code: 'format-legacy',
-      severity: 'warning',
-      cells: [],
-      message: {
-        zh: '本报告（或其部分表格）使用 2019 年格式（国办公开办函〔2019〕60号），只读入与 2021 年格式含义相同的单元格',
-        en: 'This report (or some of its tables) uses the 2019 format (国办公开办函〔2019〕60号); only cells that mean the same in the 2021 format were read',
-      },
-    });
+    notes.push(importNote('format-legacy', NOTE_TEXT['format-legacy'].report()));
   }
   for (const note of reading.notes) notes.push(note);
 
@@ -317,15 +279,12 @@ export function importLines(
     const after = t4Lines.slice(t4Region.lastTableLine).filter((l) => l.text.trim() !== '');
     if (after.length > 0) {
       problems = after;
-      notes.push({
-        code: 'missing-part',
-        severity: 'info',
-        cells: [],
-        message: {
-          zh: '没有找到“五、存在的主要问题及改进情况”的标题；表四之后的文字作为该部分读入',
-          en: 'no heading 五、存在的主要问题及改进情况 was found; the text after Table 四 was read as that part',
-        },
-      });
+      notes.push(
+        importNote(
+          'missing-part',
+          NOTE_TEXT['missing-part'].problemsAfterT4({ heading: NARRATIVE_HEADINGS.problems }),
+        ),
+      );
     }
   }
   if (problems) sections.problems = narrativeBlocks(problems, wrapped);
@@ -333,12 +292,7 @@ export function importLines(
   if (other) sections.other = narrativeBlocks(other, wrapped);
   for (const key of ['overview', 'problems', 'other'] as const) {
     if (!sections[key] && !(key === 'problems' && problems)) {
-      notes.push({
-        code: 'missing-part',
-        severity: 'info',
-        cells: [],
-        message: { zh: `没有找到叙述部分 ${key}`, en: `narrative part ${key} not found` },
-      });
+      notes.push(importNote('missing-part', NOTE_TEXT['missing-part'].part({ key })));
     }
   }
   const preambleBlocks = narrativeBlocks(preambleLines(lines, parts), wrapped);
@@ -353,39 +307,22 @@ export function importLines(
   const agency = found.agency ?? options.meta?.agency?.trim();
   const unknown: ImportNote[] = [];
   if (year === undefined) {
-    unknown.push({
-      code: 'meta-missing',
-      severity: 'warning',
-      cells: [],
-      message: {
-        zh: 'meta.year：文中没有找到报告年度（标题、“截至N年12月31日”“N年度”都没有）；请指定年度（nianbao import --year N）',
-        en: 'meta.year: the report year is not in the text (no title, 截至N年12月31日 or N年度); state it (nianbao import --year N)',
-      },
-    });
+    unknown.push(importNote('meta-missing', NOTE_TEXT['meta-missing'].year()));
   }
   if (!agency) {
-    unknown.push({
-      code: 'meta-missing',
-      severity: 'warning',
-      cells: [],
-      message: {
-        zh: 'meta.agency：文中没有找到报告机关名称（标题和正文都没有）；请指定机关（nianbao import --agency 名称）',
-        en: 'meta.agency: the reporting body is named neither in the title nor in the body; state it (nianbao import --agency NAME)',
-      },
-    });
+    unknown.push(importNote('meta-missing', NOTE_TEXT['meta-missing'].agency()));
   }
   if (year === undefined || !agency) return { ok: false, notes: capNotes([...unknown, ...notes]) };
   const meta: ReportMeta = { agency, year };
   if (found.year === undefined || found.agency === undefined) {
-    notes.push({
-      code: 'meta-missing',
-      severity: 'info',
-      cells: [],
-      message: {
-        zh: `文中没有${found.year === undefined ? '报告年度' : '报告机关'}，使用了调用方给出的值`,
-        en: `the ${found.year === undefined ? 'report year' : 'reporting body'} is not in the text; the value the caller gave is used`,
-      },
-    });
+    notes.push(
+      importNote(
+        'meta-missing',
+        NOTE_TEXT['meta-missing'].fromCaller({ what: found.year === undefined ? 'year' : 'agency' }),
+        [],
+        { severity: 'info' },
+      ),
+    );
   }
   if (found.kind) meta.kind = found.kind;
   if (found.contact) meta.contact = found.contact;
@@ -417,15 +354,9 @@ export function importLines(
   // range, say) is never returned as a successful import.
   const valid = parseReport(report);
   if (!valid.ok) {
-    const refused: ImportNote[] = valid.errors.map((error) => ({
-      code: 'report-invalid',
-      severity: 'warning',
-      cells: [],
-      message: {
-        zh: `${error.message.zh}（读入的结果不是有效的报告，未写出）`,
-        en: `${error.message.en} (what was read is not a valid report, so nothing is written)`,
-      },
-    }));
+    const refused: ImportNote[] = valid.errors.map((error) =>
+      importNote('report-invalid', NOTE_TEXT['report-invalid'].refused({ why: error.message })),
+    );
     return { ok: false, notes: capNotes([...refused, ...notes]) };
   }
   return {

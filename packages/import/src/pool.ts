@@ -9,6 +9,7 @@ import { sniffFormat } from './detect.js';
 import { MAX_DOC_BYTES } from './doc.js';
 import { isZip, MAX_DOCX_BYTES } from './docx.js';
 import { importDocument, MAX_IMPORT_BYTES } from './import-report.js';
+import { importNote, NOTE_TEXT } from './notes.js';
 import { MAX_PDF_BYTES } from './pdf.js';
 import type { ImportKind, ImportResult } from './types.js';
 
@@ -57,7 +58,7 @@ export interface ImportJob {
 }
 
 function failed(message: LocalizedText): ImportResult {
-  return { ok: false, notes: [{ code: 'input-unreadable', severity: 'warning', cells: [], message }] };
+  return { ok: false, notes: [importNote('input-unreadable', message)] };
 }
 
 /** Why a file could not be read at all (before importing). */
@@ -105,28 +106,20 @@ export async function importFile(file: string, options: ImportFileOptions = {}):
       return {
         ok: false,
         notes: [
-          {
-            code: 'input-too-large',
-            severity: 'warning',
-            cells: [],
-            message: {
-              zh: `输入过大（${mb} MB），上限为 ${limit / 1048576} MB`,
-              en: `input too large (${mb} MB); the limit is ${limit / 1048576} MB`,
-            },
-          },
+          importNote('input-too-large', NOTE_TEXT['input-too-large'].size({ mb, limitMb: limit / 1048576 })),
         ],
       };
     }
     bytes = await readFile(path);
   } catch (error) {
-    return failed(fsReason(error));
+    return failed(NOTE_TEXT['input-unreadable'].file({ why: fsReason(error) }));
   }
   try {
     // Bytes, not text: the format (PDF, DOCX, text in UTF-8, UTF-16 or GBK) is told from them and noted.
     return await importDocument(bytes, { kind: options.kind ?? 'auto' });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return failed({ zh: `导入时出错（${reason}）`, en: `the importer failed (${reason})` });
+    return failed(NOTE_TEXT['input-unreadable'].importerFailed({ reason }));
   }
 }
 
@@ -269,10 +262,7 @@ export async function runPool(
         finish({
           index: current.index,
           file: current.file,
-          result: failed({
-            zh: `导入线程崩溃（${reason}）`,
-            en: `the import worker crashed (${reason})`,
-          }),
+          result: failed(NOTE_TEXT['input-unreadable'].workerCrashed({ reason })),
           threadId,
           ms: 0,
         });

@@ -6,6 +6,7 @@
  */
 
 import type { CellAddress } from '@nianbao/model';
+import { importNote, NOTE_TEXT } from './notes.js';
 import type { ImportNote } from './types.js';
 
 /** The longest number a count cell holds in practice (a province's 行政处罚 reaches 7 digits). */
@@ -115,26 +116,17 @@ export function runCapNote(
   run: { label: string; raw: string; cells: CellAddress[]; line?: number },
 ): ImportNote | undefined {
   if (readings.limit === undefined) return undefined;
-  const why =
-    readings.limit === 'candidates'
-      ? {
-          zh: `读法超过 ${MAX_CANDIDATES} 种，只比较了前 ${MAX_CANDIDATES} 种`,
-          en: `it has more than ${MAX_CANDIDATES} readings; only the first ${MAX_CANDIDATES} were compared`,
-        }
-      : {
-          zh: '可能的读法太多，未能逐一比较',
-          en: 'it has too many possible readings to compare them all',
-        };
-  return {
-    code: 'run-capped',
-    severity: 'warning',
-    cells: run.cells,
-    message: {
-      zh: `“${run.label}”的数字连写（${run.raw}）${why.zh}；这些单元格可能读错或未读出，请核对原文`,
-      en: `the run-together digits of “${run.label}” (${run.raw}): ${why.en}; these cells may be misread or left blank, check the source`,
-    },
-    ...(run.line !== undefined ? { line: run.line } : {}),
-  };
+  return importNote(
+    'run-capped',
+    NOTE_TEXT['run-capped'].row({
+      label: run.label,
+      raw: run.raw,
+      limit: readings.limit,
+      max: MAX_CANDIDATES,
+    }),
+    run.cells,
+    run.line !== undefined ? { line: run.line } : {},
+  );
 }
 
 /** Whether a reading's last value is the sum of the others (a 总计 column closes the row). */

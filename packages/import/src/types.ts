@@ -1,4 +1,5 @@
 import type { CellAddress, Finding, LocalizedText, Report } from '@nianbao/model';
+import type { NoteCode } from './notes.js';
 
 /** What the input is: plain text (including pdftotext and TAB/pipe rows), HTML, markdown, or guess. */
 export type ImportKind = 'text' | 'html' | 'markdown' | 'auto';
@@ -20,32 +21,8 @@ export interface ImportOptions {
   meta?: { agency?: string; year?: number };
 }
 
-/** The stable code of a reading note. */
-export type NoteCode =
-  | 'format-legacy'
-  | 'ambiguous-run'
-  | 'run-split'
-  | 'run-capped'
-  | 'cell-note'
-  | 'missing-table'
-  | 'missing-part'
-  | 'label-unmatched'
-  | 'row-inferred'
-  | 'meta-missing'
-  | 'report-invalid'
-  | 'notes-capped'
-  | 'input-empty'
-  | 'input-binary'
-  | 'input-too-large'
-  | 'input-unreadable'
-  | 'input-encoding'
-  | 'input-format'
-  | 'input-unsupported'
-  | 'pdf-async'
-  | 'pdf-no-text'
-  | 'pdf-encrypted'
-  | 'no-tables'
-  | 'legacy-arithmetic';
+/** The stable code of a reading note: the keys of the notes catalogue (`notes.ts`). */
+export type { NoteCode } from './notes.js';
 
 /** One thing the importer wants a person to know about how it read the input. */
 export interface ImportNote {

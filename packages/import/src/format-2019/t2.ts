@@ -3,8 +3,9 @@
  */
 
 import { fold, squash } from '../normalise.js';
+import { importNote, NOTE_TEXT } from '../notes.js';
 import type { RowRecord, Token } from '../records.js';
-import { describeCandidates, note, rawOf, readings, setCell, type TableReading } from '../tables/reading.js';
+import { describeCandidates, rawOf, readings, setCell, type TableReading } from '../tables/reading.js';
 import { LEGACY_DECISIONS_COLUMN, LEGACY_ISSUED_COLUMN, LEGACY_T2_MARKERS } from './labels.js';
 
 /**
@@ -38,12 +39,16 @@ export function readLegacyT2Row(
   const unmapped = row.columns.map((c) => `t2.${row.path}.${c}`).filter((address) => address !== target);
   const raw = rawOf(record.values);
   reading.notes.push(
-    note(
+    importNote(
       'format-legacy',
-      'warning',
+      NOTE_TEXT['format-legacy'].t2Row({
+        label: record.label,
+        raw,
+        ...(target
+          ? { mapped: { column: documents ? LEGACY_ISSUED_COLUMN : LEGACY_DECISIONS_COLUMN, target } }
+          : {}),
+      }),
       unmapped,
-      `表二“${record.label}”一行是 2019 年格式（国办公开办函〔2019〕60号）：${target ? `只有“${documents ? LEGACY_ISSUED_COLUMN : LEGACY_DECISIONS_COLUMN}”对应 2021 年格式的 ${target}，其余栏目` : '各栏目'}无对应单元格：${raw}`,
-      `Table 二 row “${record.label}” is in the 2019 format (国办公开办函〔2019〕60号): ${target ? `only “${documents ? LEGACY_ISSUED_COLUMN : LEGACY_DECISIONS_COLUMN}” maps to the 2021 cell ${target}; the other columns have` : 'its columns have'} no 2021 cell: ${raw}`,
       { line: record.line },
     ),
   );
@@ -66,12 +71,16 @@ export function readLegacyT2Row(
     const values = [...new Set(ranked.map((r) => r[column] as number))];
     if (values.length > 1) {
       reading.notes.push(
-        note(
+        importNote(
           'ambiguous-run',
-          'warning',
+          NOTE_TEXT['ambiguous-run'].t2LegacyRow({
+            label: record.label,
+            raw,
+            count: ranked.length,
+            shown: describeCandidates(ranked),
+            ...(ambiguous === 'best' ? { chosen: chosen.join(',') } : {}),
+          }),
           [target],
-          `表二“${record.label}”的数字连写（${raw}）有 ${ranked.length} 种读法：${describeCandidates(ranked)}${ambiguous === 'best' ? `；暂取数值最均衡的 ${chosen.join(',')}，请人工核对` : '；留空'}`,
-          `Table 二 “${record.label}”: the run-together digits (${raw}) have ${ranked.length} readings: ${describeCandidates(ranked)}${ambiguous === 'best' ? `; taking the most even one, ${chosen.join(',')}: check it` : '; left blank'}`,
           { candidates: ranked.map((r) => [r[column] as number]), line: record.line },
         ),
       );

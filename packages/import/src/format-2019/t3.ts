@@ -4,13 +4,16 @@
  * checkReport cannot (the three sub-rows stay blank).
  */
 
+import { importNote, NOTE_TEXT } from '../notes.js';
 import type { Token } from '../records.js';
 import { closesWithTotal } from '../split-run.js';
-import { note, rawOf, readings, type TableReading } from '../tables/reading.js';
+import { rawOf, readings, type TableReading } from '../tables/reading.js';
 import { type FlatRow, T3_COLUMNS, T3_LEAVES, T3_ROWS } from '../tables/spec-walks.js';
 
 /** The 2021 group whose three sub-rows the 2019 format prints as one row. */
 const OTHER_GROUP: FlatRow = T3_ROWS.find((row) => row.path === 'results.other') as FlatRow;
+/** （七）总计, which the 2019 format's results sum to. */
+const TOTAL_ROW: FlatRow = T3_ROWS.find((row) => row.path === 'results.total') as FlatRow;
 const OTHER_LEAVES: readonly FlatRow[] = T3_LEAVES.filter((row) =>
   row.path.startsWith(`${OTHER_GROUP.path}.`),
 );
@@ -41,12 +44,10 @@ export function readLegacyOtherRow(
         : undefined;
   const raw = rawOf(tokens);
   reading.notes.push(
-    note(
+    importNote(
       'format-legacy',
-      'warning',
+      NOTE_TEXT['format-legacy'].t3Other({ label: OTHER_GROUP.label, raw }),
       OTHER_LEAVES.flatMap((leaf) => T3_COLUMNS.map((column) => `t3.${leaf.path}.${column}`)),
-      `表三“${OTHER_GROUP.label}”只有一行（2019 年格式，国办公开办函〔2019〕60号），无法分到 2021 年格式的三个子项；这些单元格留空。该行为 ${raw}`,
-      `Table 三 “${OTHER_GROUP.label}” is a single row (the 2019 format, 国办公开办函〔2019〕60号) and cannot be split into the 2021 format's three sub-rows; those cells are left blank. The row reads ${raw}`,
       { line },
     ),
   );
@@ -61,22 +62,27 @@ export function checkLegacyResults(legacyRow: readonly (number | null)[], readin
   const leaves = T3_LEAVES.filter(
     (row) =>
       row.path.startsWith('results.') &&
-      row.path !== 'results.total' &&
+      row.path !== TOTAL_ROW.path &&
       !row.path.startsWith(`${OTHER_GROUP.path}.`),
   );
   T3_COLUMNS.forEach((column, c) => {
-    const total = reading.values.get(`t3.results.total.${column}`);
+    const total = reading.values.get(`t3.${TOTAL_ROW.path}.${column}`);
     const single = legacyRow[c];
     let sum = single ?? Number.NaN;
     for (const leaf of leaves) sum += reading.values.get(`t3.${leaf.path}.${column}`) ?? Number.NaN;
     if (total === undefined || Number.isNaN(sum) || sum === total) return;
     reading.notes.push(
-      note(
+      importNote(
         'legacy-arithmetic',
-        'warning',
-        [`t3.results.total.${column}`],
-        `表三（2019 年格式）${column} 列：各项办理结果之和（含“（六）其他处理”一行 ${single}）为 ${sum}，但（七）总计为 ${total}`,
-        `Table 三 (2019 format), column ${column}: the result rows (with the single “（六）其他处理” row, ${single}) sum to ${sum}, but （七）总计 is ${total}`,
+        NOTE_TEXT['legacy-arithmetic'].t3Column({
+          column,
+          label: OTHER_GROUP.label,
+          single: single ?? null,
+          sum,
+          total,
+          totalLabel: TOTAL_ROW.label,
+        }),
+        [`t3.${TOTAL_ROW.path}.${column}`],
         { candidates: [[total, sum]] },
       ),
     );

@@ -4,6 +4,7 @@
  */
 
 import type { CellAddress } from '@nianbao/model';
+import { importNote, NOTE_TEXT } from '../notes.js';
 import type { Token } from '../records.js';
 import { type RunReadings, readRun, runCapNote } from '../split-run.js';
 import type { ImportNote } from '../types.js';
@@ -32,18 +33,6 @@ export function setCell(
   reading.status.set(address, how);
 }
 
-/** A reading note. */
-export function note(
-  code: ImportNote['code'],
-  severity: ImportNote['severity'],
-  cells: CellAddress[],
-  zh: string,
-  en: string,
-  extra: Partial<ImportNote> = {},
-): ImportNote {
-  return { code, severity, cells, message: { zh, en }, ...extra };
-}
-
 /** Records the parenthesised notes of a row's cells (`22（其中修订16件）`). */
 export function cellNotes(
   reading: TableReading,
@@ -55,13 +44,13 @@ export function cellNotes(
     const address = addresses[i];
     if (!token.note || !address) return;
     reading.notes.push(
-      note(
+      importNote(
         'cell-note',
-        'info',
+        NOTE_TEXT['cell-note'].cell({ address, value: token.value, note: token.note }),
         [address],
-        `${address} 读作 ${token.value}，附注“${token.note}”`,
-        `${address} read as ${token.value}, with the note “${token.note}”`,
-        { line },
+        {
+          line,
+        },
       ),
     );
   });

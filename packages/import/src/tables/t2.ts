@@ -9,16 +9,9 @@ import { ROW_LABEL_ALIASES } from '../aliases.js';
 import { LEGACY_DECISIONS_COLUMN, LEGACY_T2_MARKERS, LEGACY_T2_ROWS } from '../format-2019/labels.js';
 import { legacyBlockAfter, readLegacyT2Row } from '../format-2019/t2.js';
 import { labelCore } from '../normalise.js';
+import { importNote, NOTE_TEXT } from '../notes.js';
 import type { CutPhrase, Region } from '../records.js';
-import {
-  cellNotes,
-  describeCandidates,
-  note,
-  rawOf,
-  readings,
-  setCell,
-  type TableReading,
-} from './reading.js';
+import { cellNotes, describeCandidates, rawOf, readings, setCell, type TableReading } from './reading.js';
 
 /** A 表二 row: its key, the labels it is printed with, and its column keys. */
 interface T2Row {
@@ -115,12 +108,14 @@ export function readT2(
     });
     if (!result) {
       reading.notes.push(
-        note(
+        importNote(
           'label-unmatched',
-          'warning',
+          NOTE_TEXT['label-unmatched'].t2Width({
+            label: record.label,
+            raw: rawOf(record.values),
+            width: cells.length,
+          }),
           cells,
-          `表二“${record.label}”的数值（${rawOf(record.values)}）无法读成 ${cells.length} 个单元格`,
-          `Table 二 “${record.label}”: the values (${rawOf(record.values)}) cannot be read as ${cells.length} cell(s)`,
           { line: record.line },
         ),
       );
@@ -137,12 +132,16 @@ export function readT2(
     const chosen = ranked[0] as number[];
     if (ranked.length > 1) {
       reading.notes.push(
-        note(
+        importNote(
           'ambiguous-run',
-          'warning',
+          NOTE_TEXT['ambiguous-run'].t2Row({
+            label: record.label,
+            raw: rawOf(record.values),
+            count: ranked.length,
+            shown: describeCandidates(ranked),
+            ...(ambiguous === 'best' ? { chosen: chosen.join(',') } : {}),
+          }),
           cells,
-          `表二“${record.label}”的数字连写（${rawOf(record.values)}）有 ${ranked.length} 种读法，没有勾稽关系可以区分：${describeCandidates(ranked)}${ambiguous === 'best' ? `；暂取最合理的 ${chosen.join(',')}（现行有效不少于制发和废止、数值最小），请人工核对` : '；留空'}`,
-          `Table 二 “${record.label}”: the run-together digits (${rawOf(record.values)}) have ${ranked.length} readings and no identity decides between them: ${describeCandidates(ranked)}${ambiguous === 'best' ? `; taking the most plausible, ${chosen.join(',')} (in force not below issued and repealed, smallest values): check it` : '; left blank'}`,
           { candidates: ranked, line: record.line },
         ),
       );

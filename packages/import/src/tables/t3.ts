@@ -7,13 +7,13 @@
 import { type CellAddress, T3_SPEC } from '@nianbao/model';
 import { checkLegacyResults, readLegacyOtherRow, withLegacyOtherRow } from '../format-2019/t3.js';
 import { labelCore, longestCommon, stripNumbering } from '../normalise.js';
+import { importNote, NOTE_TEXT } from '../notes.js';
 import type { CutPhrase, Region, RowRecord } from '../records.js';
 import { closesWithTotal } from '../split-run.js';
 import {
   cellNotes,
   couldBeRow,
   describeCandidates,
-  note,
   rawOf,
   readings,
   setCell,
@@ -134,12 +134,10 @@ function alignT3(records: readonly RowRecord[], reading: TableReading): Placed[]
     const target = assigned[r];
     if (target === undefined) {
       reading.notes.push(
-        note(
+        importNote(
           'label-unmatched',
-          'warning',
+          NOTE_TEXT['label-unmatched'].t3NoRow({ line: record.line, raw: rawOf(record.values) }),
           [],
-          `第 ${record.line} 行的一行数值（${rawOf(record.values)}）无法对应到表三的任何一行，未采用`,
-          `line ${record.line}: a row of values (${rawOf(record.values)}) matches no row of Table 三 and was not used`,
           { line: record.line },
         ),
       );
@@ -163,25 +161,18 @@ function alignT3(records: readonly RowRecord[], reading: TableReading): Placed[]
       const row = leafTargets[r - a - 1] as FlatRow;
       placed.push({ record, target: row, how: 'inferred' });
       reading.notes.push(
-        note(
+        importNote(
           'row-inferred',
-          'info',
+          NOTE_TEXT['row-inferred'].byOrder({ line: record.line, label: row.label }),
           [],
-          `第 ${record.line} 行的数值没有行标签，按行序定为“${row.label}”`,
-          `line ${record.line}: values without a row label, placed by row order as “${row.label}”`,
           { line: record.line },
         ),
       );
     } else {
       reading.notes.push(
-        note(
-          'label-unmatched',
-          'warning',
-          [],
-          `第 ${record.line} 行的数值没有行标签，位置无法确定，未采用`,
-          `line ${record.line}: values without a row label whose row cannot be determined; not used`,
-          { line: record.line },
-        ),
+        importNote('label-unmatched', NOTE_TEXT['label-unmatched'].t3Unplaced({ line: record.line }), [], {
+          line: record.line,
+        }),
       );
     }
   }
@@ -203,12 +194,10 @@ export function readT3(
     if (!couldBeRow(record.values, T3_COLUMNS.length)) {
       carry = [carry, record.before, record.label].filter((t) => t).join(' ');
       reading.notes.push(
-        note(
+        importNote(
           'label-unmatched',
-          'warning',
+          NOTE_TEXT['label-unmatched'].t3Stray({ line: record.line, raw: rawOf(record.values) }),
           [],
-          `第 ${record.line} 行的数值（${rawOf(record.values)}）不能构成表三的一行，未采用`,
-          `line ${record.line}: values (${rawOf(record.values)}) cannot be a row of Table 三; not used`,
           { line: record.line },
         ),
       );
@@ -241,12 +230,14 @@ export function readT3(
     const addresses = T3_COLUMNS.map((column) => `${prefix}.${column}`);
     if (!result) {
       reading.notes.push(
-        note(
+        importNote(
           'label-unmatched',
-          'warning',
+          NOTE_TEXT['label-unmatched'].t3Width({
+            label: p.target.label,
+            raw: rawOf(tokens),
+            width: T3_COLUMNS.length,
+          }),
           addresses,
-          `“${p.target.label}”一行的数值（${rawOf(tokens)}）无法读成 ${T3_COLUMNS.length} 个单元格`,
-          `the values of “${p.target.label}” (${rawOf(tokens)}) cannot be read as ${T3_COLUMNS.length} cells`,
           { line: p.record.line },
         ),
       );
@@ -344,12 +335,15 @@ function resolveRuns(
     if (options.length > 1) {
       const candidates = options.map((o) => p.runs[o] as number[]);
       reading.notes.push(
-        note(
+        importNote(
           'ambiguous-run',
-          'warning',
+          NOTE_TEXT['ambiguous-run'].t3Row({
+            label: p.placed.target.label,
+            raw: rawOf(p.placed.record.values),
+            count: candidates.length,
+            shown: describeCandidates(candidates),
+          }),
           addresses,
-          `“${p.placed.target.label}”的数字连写（${rawOf(p.placed.record.values)}）有 ${candidates.length} 种读法符合勾稽关系：${describeCandidates(candidates)}`,
-          `the run-together digits of “${p.placed.target.label}” (${rawOf(p.placed.record.values)}) have ${candidates.length} readings that satisfy the identities: ${describeCandidates(candidates)}`,
           { candidates, line: p.placed.record.line },
         ),
       );
@@ -357,12 +351,15 @@ function resolveRuns(
     } else if (p.runs.length > 1) {
       // Several readings close the row; the column identities left one.
       reading.notes.push(
-        note(
+        importNote(
           'run-split',
-          'info',
+          NOTE_TEXT['run-split'].t3Chosen({
+            label: p.placed.target.label,
+            raw: rawOf(p.placed.record.values),
+            count: p.runs.length,
+            chosen: chosen.join(','),
+          }),
           addresses,
-          `“${p.placed.target.label}”的数字连写（${rawOf(p.placed.record.values)}）有 ${p.runs.length} 种读法符合本行总计，按各列勾稽关系取 ${chosen.join(',')}`,
-          `the run-together digits of “${p.placed.target.label}” (${rawOf(p.placed.record.values)}) have ${p.runs.length} readings that close the row; the column identities leave ${chosen.join(',')}`,
           { line: p.placed.record.line, candidates: p.runs },
         ),
       );
@@ -377,13 +374,7 @@ function resolveRuns(
   });
   if (unique.length > 0) {
     reading.notes.push(
-      note(
-        'run-split',
-        'info',
-        uniqueCells,
-        `表三有 ${unique.length} 行数字连写（无分隔），每行只有一种读法使本行总计成立，已按此拆分`,
-        `Table 三 has ${unique.length} row(s) of digits printed without separators; each has exactly one reading whose 总计 closes the row, and was split so`,
-      ),
+      importNote('run-split', NOTE_TEXT['run-split'].t3Unique({ rows: unique.length }), uniqueCells),
     );
   }
 }

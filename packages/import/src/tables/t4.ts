@@ -4,17 +4,10 @@
  */
 
 import { T4_SPEC } from '@nianbao/model';
+import { importNote, NOTE_TEXT } from '../notes.js';
 import type { CutPhrase, Region } from '../records.js';
 import { t4Prefix, t4Totals } from '../split-run.js';
-import {
-  cellNotes,
-  describeCandidates,
-  note,
-  rawOf,
-  readings,
-  setCell,
-  type TableReading,
-} from './reading.js';
+import { cellNotes, describeCandidates, rawOf, readings, setCell, type TableReading } from './reading.js';
 import { byHeaders, columnLabels, headerColumns, T4_COLUMNS } from './spec-walks.js';
 
 /** Phrases that cut run-together 表四 text (its headers; the data row is what follows). */
@@ -45,24 +38,24 @@ export function readT4(region: Region, reading: TableReading, ambiguous: 'best' 
     const chosen = result.runs[0] as number[];
     if (result.runs.length > 1) {
       reading.notes.push(
-        note(
+        importNote(
           'ambiguous-run',
-          'warning',
+          NOTE_TEXT['ambiguous-run'].t4({
+            raw: rawOf(record.values),
+            count: result.runs.length,
+            shown: describeCandidates(result.runs),
+          }),
           addresses,
-          `表四的数字连写（${rawOf(record.values)}）有 ${result.runs.length} 种读法：${describeCandidates(result.runs)}`,
-          `the run-together digits of Table 四 (${rawOf(record.values)}) have ${result.runs.length} readings: ${describeCandidates(result.runs)}`,
           { candidates: result.runs, line: record.line },
         ),
       );
       if (ambiguous === 'null') return true;
     } else {
       reading.notes.push(
-        note(
+        importNote(
           'run-split',
-          'info',
+          NOTE_TEXT['run-split'].t4({ raw: rawOf(record.values), chosen: chosen.join(',') }),
           addresses,
-          `表四的数字连写（${rawOf(record.values)}）读作 ${chosen.join(',')}`,
-          `the run-together digits of Table 四 (${rawOf(record.values)}) read as ${chosen.join(',')}`,
           { line: record.line },
         ),
       );
