@@ -85,6 +85,7 @@ const notice = z.object({
       rule: z.enum(['reading', 'unreadable', ...RULES.map((rule) => rule.id)]),
       severity: z.enum(['error', 'warning', 'info']),
       instruction: text,
+      action: text,
       cells,
       details: z.array(text),
     }),

@@ -109,6 +109,8 @@ describe('rectificationNotice', () => {
     expect(t4?.instruction.zh).toContain('表四');
     expect(t4?.instruction.zh).toContain('行政复议');
     expect(t4?.details[0]?.zh).toContain('999');
+    expect(t4?.instruction.zh.startsWith(t4?.action.zh ?? '?')).toBe(true);
+    expect(t4?.action.zh).not.toContain('涉及');
     const blank = notice.items.find((item) => item.rule === 'cell-blank');
     expect(blank?.cells).toEqual(['t3.received.naturalPerson']);
     expect(blank?.instruction.zh).toContain('一、本年新收政府信息公开申请数量 · 自然人');

@@ -17,6 +17,8 @@ export interface RectificationItem {
   severity: Severity;
   /** The instruction, naming the part or cells. */
   instruction: LocalizedText;
+  /** The instruction without the cells (the same for every report failing the rule), for lists that show cells apart. */
+  action: LocalizedText;
   /** The cells concerned, deduplicated, in the order the findings name them. */
   cells: CellAddress[];
   /** The findings' own messages, deduplicated (expected vs actual figures). */
@@ -122,6 +124,16 @@ const INSTRUCTIONS: Readonly<Record<RuleId, LocalizedText>> = {
   },
 };
 
+const UNREADABLE: LocalizedText = {
+  zh: '报送的文件无法读取：请重新报送可读取的年度报告（带文字层的 PDF、Word 文档或网页）',
+  en: 'The file sent cannot be read: send the report again as a readable file (a PDF with a text layer, a Word document or a web page)',
+};
+
+const READING: LocalizedText = {
+  zh: '部分内容无法按法定格式读取：请按国办公开办函〔2021〕30号的格式排版表格后重新报送',
+  en: 'Some content could not be read in the statutory layout: lay the tables out as 国办公开办函〔2021〕30号 prescribes and send it again',
+};
+
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 const RULE_ORDER = new Map<RuleId, number>(RULES.map((rule, index) => [rule.id, index]));
 
@@ -170,10 +182,8 @@ export function rectificationNotice(
     items.push({
       rule: 'unreadable',
       severity: 'error',
-      instruction: {
-        zh: '报送的文件无法读取：请重新报送可读取的年度报告（带文字层的 PDF、Word 文档或网页）',
-        en: 'The file sent cannot be read: send the report again as a readable file (a PDF with a text layer, a Word document or a web page)',
-      },
+      instruction: { ...UNREADABLE },
+      action: { ...UNREADABLE },
       cells: [],
       details: unique(about.reasons, (reason) => reason.zh).map((reason) => ({ ...reason })),
     });
@@ -199,6 +209,7 @@ export function rectificationNotice(
       rule,
       severity: (group[0] as Finding).severity,
       instruction: withCells(INSTRUCTIONS[rule], cells),
+      action: { ...INSTRUCTIONS[rule] },
       cells,
       details: unique(
         group.map((finding) => finding.message),
@@ -212,6 +223,7 @@ export function rectificationNotice(
       rule: 'deadline',
       severity: 'warning',
       instruction: { ...INSTRUCTIONS.deadline },
+      action: { ...INSTRUCTIONS.deadline },
       cells: [],
       details: [
         {
@@ -230,13 +242,8 @@ export function rectificationNotice(
     items.push({
       rule: 'reading',
       severity: 'warning',
-      instruction: withCells(
-        {
-          zh: '部分内容无法按法定格式读取：请按国办公开办函〔2021〕30号的格式排版表格后重新报送',
-          en: 'Some content could not be read in the statutory layout: lay the tables out as 国办公开办函〔2021〕30号 prescribes and send it again',
-        },
-        cells,
-      ),
+      instruction: withCells(READING, cells),
+      action: { ...READING },
       cells,
       details: unique(
         reading.map((note) => note.message),
