@@ -365,13 +365,139 @@ const stylesheetEdits = {
   },
 };
 
+/**
+ * @react-pdf/layout's new paginator lays the whole document out once, cuts it into pages, and then lays every
+ * output page out again from scratch (`relayoutPage`): a new yoga node, 37 style setters and a read-back of ten
+ * computed values for every node of the page (≈ 20 % of a warm render). Most of a page's nodes sit inside boxes
+ * that land on it whole (a table's row units, a heading kept with its table): the paginator keeps such a box's
+ * subtree as the first pass laid it out ("the yoga boxes below it are still valid", its own comment), and yoga
+ * places children relative to their parent, so the relayout recomputes the same numbers for everything inside.
+ *
+ * So a whole box with children, in a column, without render props or floats inside, enters the page's yoga tree
+ * as a leaf of its first-pass height; its position comes from yoga as before and its subtree keeps the first
+ * pass's boxes (styles are still resolved and inherited as before). After the page's layout, every such leaf must
+ * have come out exactly its first-pass width and height; if yoga grew, shrank or stretched any (a page whose
+ * content does not fit, a flex-grown box), the page is laid out again the original way, so the boxes are always
+ * the ones the unedited relayout computes.
+ */
+function keepWholeSubtrees(source, path) {
+  let out = edit(
+    source,
+    path,
+    [
+      '    if (!placed.children || isWhole(placed)) {',
+      '        return [{ ...node, box: { ...node.box, top: borderTop } }];',
+      '    }',
+    ].join('\n'),
+    [
+      '    if (!placed.children || isWhole(placed)) {',
+      '        const whole = { ...node, box: { ...node.box, top: borderTop } };',
+      '        if (nianbaoKeepable(node))',
+      '            whole.nianbaoFirstPass = true;',
+      '        return [whole];',
+      '    }',
+    ].join('\n'),
+    1,
+  );
+  out = edit(
+    out,
+    path,
+    [
+      'const createYogaNodes = (page, fontStore, yoga) => (node) => {',
+      '    const yogaNode = yoga.node.create();',
+      '    const result = Object.assign({}, node, { yogaNode });',
+      '    setYogaValues(result);',
+      '    if (isLayoutElement(node) && node.children) {',
+      '        const resolveChild = compose(insertYogaNodes(yogaNode), createYogaNodes(page, fontStore, yoga));',
+    ].join('\n'),
+    [
+      'let nianbaoKeeping = true;',
+      // A whole box of the first pass: its subtree and its size as that pass laid them out.
+      'const nianbaoKeepable = (node) => node.children?.length > 0 &&',
+      '    node.type !== P.Text && node.type !== P.Note && node.type !== P.Svg &&',
+      "    typeof node.box?.width === 'number' && typeof node.box?.height === 'number' &&",
+      '    !hasDynamic(node) && nianbaoNoFloats(node);',
+      "const nianbaoNoFloats = (node) => node.style?.float !== 'left' && node.style?.float !== 'right' &&",
+      '    (node.children || []).every(nianbaoNoFloats);',
+      // Every kept leaf came out of the page layout at its first-pass size.
+      'const nianbaoKeptSizesHold = (node) => node.nianbaoKept',
+      '    ? node.yogaNode.getComputedWidth() === node.box.width && node.yogaNode.getComputedHeight() === node.box.height',
+      '    : (node.children || []).every(nianbaoKeptSizesHold);',
+      'const createYogaNodes = (page, fontStore, yoga, inColumn = false) => (node) => {',
+      '    const yogaNode = yoga.node.create();',
+      '    const result = Object.assign({}, node, { yogaNode });',
+      '    setYogaValues(result);',
+      '    if (inColumn && nianbaoKeeping && node.nianbaoFirstPass === true) {',
+      '        yogaNode.setHeight(node.box.height);',
+      '        result.nianbaoKept = true;',
+      '        return result;',
+      '    }',
+      '    if (isLayoutElement(node) && node.children) {',
+      '        const direction = node.style?.flexDirection;',
+      "        const column = direction !== 'row' && direction !== 'row-reverse';",
+      '        const resolveChild = compose(insertYogaNodes(yogaNode), createYogaNodes(page, fontStore, yoga, column));',
+    ].join('\n'),
+    1,
+  );
+  out = edit(
+    out,
+    path,
+    [
+      '    const newNode = Object.assign({}, node, { box });',
+      '    if (!node.children)',
+      '        return newNode;',
+      '    const children = node.children.map(persistDimensions);',
+    ].join('\n'),
+    [
+      '    const newNode = Object.assign({}, node, { box });',
+      '    if (!node.children || node.nianbaoKept)',
+      '        return newNode;',
+      '    const children = node.children.map(persistDimensions);',
+    ].join('\n'),
+    1,
+  );
+  out = edit(
+    out,
+    path,
+    [
+      'const resolvePageDimensions = (page, fontStore, yoga) => {',
+      '    if (isNil(page))',
+      '        return null;',
+      '    return compose(destroyYogaNodes, freeYogaNodes, persistDimensions, calculateLayout, createYogaNodes(page, fontStore, yoga))(page);',
+      '};',
+    ].join('\n'),
+    [
+      'const resolvePageDimensions = (page, fontStore, yoga) => {',
+      '    if (isNil(page))',
+      '        return null;',
+      '    const laid = calculateLayout(createYogaNodes(page, fontStore, yoga)(page));',
+      '    if (nianbaoKeptSizesHold(laid))',
+      '        return compose(destroyYogaNodes, freeYogaNodes, persistDimensions)(laid);',
+      '    freeYogaNodes(laid);',
+      '    nianbaoKeeping = false;',
+      '    try {',
+      '        return compose(destroyYogaNodes, freeYogaNodes, persistDimensions, calculateLayout, createYogaNodes(page, fontStore, yoga))(page);',
+      '    }',
+      '    finally {',
+      '        nianbaoKeeping = true;',
+      '    }',
+      '};',
+    ].join('\n'),
+    1,
+  );
+  return out;
+}
+
 /** The edits of @react-pdf/layout above, in one load of its module. */
 const layoutEdits = {
   name: 'layout-edits',
   setup(b) {
     b.onLoad({ filter: /[\\/]@react-pdf[\\/]layout[\\/]lib[\\/]index\.js$/ }, (args) => ({
-      contents: directYogaSetters(
-        cacheTextLayouts(skipTotalsRound(readFileSync(args.path, 'utf8'), args.path), args.path),
+      contents: keepWholeSubtrees(
+        directYogaSetters(
+          cacheTextLayouts(skipTotalsRound(readFileSync(args.path, 'utf8'), args.path), args.path),
+          args.path,
+        ),
         args.path,
       ),
       loader: 'js',

@@ -57,6 +57,33 @@ describe.runIf(built)('@nianbao/pdf/node (bundled renderer)', () => {
     }
   });
 
+  it('gives the same bytes wherever the pages break (top margins, table sizes, a long narrative)', async () => {
+    // The bundle lays a page out again with the boxes that land on it whole kept from the first pass
+    // (scripts/build-engine.mjs): page breaks in other rows of 表三, in the narrative and between the tables must
+    // print what react-pdf's own relayout prints.
+    const long = structuredClone(busyReport);
+    for (const part of ['overview', 'problems', 'other'] as const) {
+      long.sections = {
+        ...long.sections,
+        [part]: [1, 2, 3].flatMap(() => structuredClone(seedReport.sections?.[part] ?? [])),
+      };
+    }
+    for (const [report, options] of [
+      [seedReport, { creationDate, margins: { top: 20 } }],
+      [seedReport, { creationDate, margins: { top: 47.5 } }],
+      [seedReport, { creationDate, margins: { top: 65 } }],
+      [busyReport, { creationDate, tableFontSize: 12 }],
+      [long, { creationDate }],
+      [long, { creationDate, margins: { top: 52 } }],
+    ] as const) {
+      const [bundled, main] = await Promise.all([
+        renderReportPdf(report, options),
+        renderMain(report, options),
+      ]);
+      expect(Buffer.from(bundled).equals(Buffer.from(main))).toBe(true);
+    }
+  });
+
   it('writes atomically and reports what the main entry reports (a missing font file)', async () => {
     const out = join(work, 'seed.pdf');
     await renderReportPdfToFile(seedReport, out, { creationDate });
