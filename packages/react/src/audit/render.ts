@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { RegionAudit } from '@nianbao/model';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { ChartContext, type ChartRenderer } from './charts.js';
 import { AuditPage } from './page.js';
 import { DASHBOARD_SCRIPT } from './script.js';
 import { DASHBOARD_CSS } from './styles.js';
@@ -10,6 +11,11 @@ import { DASHBOARD_CSS } from './styles.js';
 export interface RenderAuditOptions {
   /** The page's title. @default `政府信息公开工作年度报告审核` with the roll-up's year */
   title?: string;
+  /**
+   * Draws the page's charts as SVG (e.g. `barChartSvg` of @nianbao/charts). Absent: each chart is shown as its
+   * data table only.
+   */
+  chart?: ChartRenderer;
 }
 
 /** The components' stylesheet (`styles.css`, beside src/ and dist/), read once. */
@@ -36,7 +42,8 @@ function inline(code: string): string {
 export function renderAuditHtml(audit: RegionAudit, options: RenderAuditOptions = {}): string {
   css ??= readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
   const title = options.title ?? `政府信息公开工作年度报告审核 ${audit.rollUp.report.meta.year}`;
-  const body = renderToStaticMarkup(createElement(AuditPage, { audit }));
+  const page = createElement(AuditPage, { audit });
+  const body = renderToStaticMarkup(createElement(ChartContext.Provider, { value: options.chart }, page));
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
