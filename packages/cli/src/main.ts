@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseCommandArgs } from './args.js';
 import { type CliIo, type Command, EXIT, UsageError } from './command.js';
 import { auditCommand } from './commands/audit.js';
+import { chartCommand } from './commands/chart.js';
 import { htmlCommand } from './commands/html.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   htmlCommand,
   importCommand,
   auditCommand,
+  chartCommand,
   schemaCommand,
   initCommand,
   serveCommand,

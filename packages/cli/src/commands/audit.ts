@@ -257,7 +257,14 @@ async function writeAudit(
   }
   if (typeof options.html === 'string') {
     const { renderAuditHtml } = await import('@nianbao/react/server');
-    const failure = await writeOutput(options.html, read.cwd, renderAuditHtml(audit), true);
+    // The charts are drawn by @nianbao/charts (Observable Plot), which the react package does not carry.
+    const { barChartSvg } = await import('@nianbao/charts');
+    const failure = await writeOutput(
+      options.html,
+      read.cwd,
+      renderAuditHtml(audit, { chart: barChartSvg }),
+      true,
+    );
     if (failure) return failure.message;
   }
   return undefined;
