@@ -16,13 +16,22 @@ const url = `file://${file}`;
 /** Requests the page made other than loading its own file. */
 let requests: string[] = [];
 
+/** The rows shown, with each cell's sort key (its `data-v`, else its text, as the script reads it). */
 async function visibleRows(page: Page): Promise<{ status: string; v: string[] }[]> {
   return page.$$eval('#nb-dash-table tbody tr:not([hidden])', (trs) =>
     trs.map((tr) => ({
       status: tr.getAttribute('data-status') ?? '',
-      v: [...tr.children].map((c) => c.getAttribute('data-v') ?? ''),
+      v: [...tr.children].map((c) => c.getAttribute('data-v') ?? c.textContent ?? ''),
     })),
   );
+}
+
+/** Waits until the search shows exactly one row and that row's name or file contains `query`. */
+async function onlyRowMatching(page: Page, query: string): Promise<void> {
+  await page.waitForFunction((text) => {
+    const shown = document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])');
+    return shown.length === 1 && (shown[0]?.textContent ?? '').includes(text);
+  }, query);
 }
 
 describe('the audit dashboard in Chromium', () => {
@@ -84,16 +93,10 @@ describe('the audit dashboard in Chromium', () => {
     expect((await visibleRows(page)).length).toBe(rule?.reports);
     await page.selectOption('#nb-dash-rule', '');
     await page.fill('#nb-dash-text', '某县');
-    await page.waitForFunction((query) => {
-      const shown = document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])');
-      return shown.length === 1 && shown[0]?.getAttribute('data-text')?.includes(query);
-    }, '某县');
+    await onlyRowMatching(page, '某县');
     expect((await visibleRows(page))[0]?.v[0]).toBe('某县人民政府');
     await page.fill('#nb-dash-text', 'scan.pdf');
-    await page.waitForFunction((query) => {
-      const shown = document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])');
-      return shown.length === 1 && shown[0]?.getAttribute('data-text')?.includes(query);
-    }, 'scan.pdf');
+    await onlyRowMatching(page, 'scan.pdf');
     expect((await visibleRows(page))[0]?.status).toBe('unreadable');
   });
 
@@ -121,6 +124,19 @@ describe('the audit dashboard in Chromium', () => {
       expect(described).toMatch(/^错误：/);
     }
     expect(await page.textContent(`${drill} .nb-dash-findings`)).toContain('t3-balance');
+    expect(await page.textContent(`${drill} .nb-dash-meta`)).toContain(report.file);
+    // Every cell a finding names links to that cell of the tables drawn beside it.
+    const targets = await page.$$eval(`${drill} .nb-dash-findings a[href^="#"]`, (links) =>
+      links.map((a) => {
+        const target = document.getElementById(a.getAttribute('href')?.slice(1) ?? '');
+        return { text: a.textContent, cell: target?.getAttribute('data-cell') ?? target?.tagName ?? null };
+      }),
+    );
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(target.cell, target.text ?? '').not.toBeNull();
+    expect(await page.textContent(`${drill} .nb-dash-score caption`)).toBe(
+      `评分 Scorecard：${report.scorecard?.total} / ${report.scorecard?.maximum}（${report.scorecard?.rulepack}）`,
+    );
     await page.locator(drill).scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/dashboard-drill.png' });
     await page
@@ -183,5 +199,51 @@ describe('the audit dashboard in Chromium', () => {
     const errors = (await visibleRows(page)).map((row) => Number(row.v[3]));
     expect(errors).toHaveLength(2000);
     expect(errors).toEqual([...errors].sort((a, b) => b - a));
+  });
+
+  it('a 2,000-report region by keyboard: search, status filter, sort, and a drill-down drawn with its own report', async () => {
+    const large = largeAudit(2000);
+    const big = join(tmpdir(), `nianbao-dashboard-2000k-${process.pid}.html`);
+    writeFileSync(big, renderAuditHtml(large));
+    await page.goto(`file://${big}`);
+    // Typing in the search box narrows the 2,000 rows to the one named.
+    await page.focus('#nb-dash-text');
+    await page.keyboard.type('第1999号');
+    await onlyRowMatching(page, '第1999号单位');
+    expect(await page.textContent('#nb-dash-count')).toContain('显示 1 / 2000');
+    for (let k = 0; k < '第1999号'.length; k++) await page.keyboard.press('Backspace');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#nb-dash-table tbody tr:not([hidden])').length === 2000,
+    );
+    // The status filter moved by arrow keys: the first status after 全部 is pass.
+    await page.focus('#nb-dash-status');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.inputValue('#nb-dash-status')).toBe('pass');
+    expect((await visibleRows(page)).every((row) => row.status === 'pass')).toBe(true);
+    expect((await visibleRows(page)).length).toBe(large.summary.pass);
+    await page.keyboard.press('ArrowUp');
+    expect((await visibleRows(page)).length).toBe(2000);
+    // Sorting the agency column by keyboard, twice for descending: by the numeric collation 第1999号 comes first.
+    await page.focus('#nb-dash-table thead th:nth-child(1) button');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('#nb-dash-table thead th:nth-child(1)', 'aria-sort')).toBe('descending');
+    const names = (await visibleRows(page)).map((row) => row.v[0] ?? '');
+    expect(names[0]).toBe('第1999号单位');
+    expect(names).toEqual([...names].sort(new Intl.Collator('zh-CN', { numeric: true }).compare).reverse());
+    // Enter on the first row's link opens the drill-down of report 1999, drawn from its own record.
+    await page.focus('#nb-dash-table tbody tr:first-child a');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#nb-dash-d1999[open] .nb-dash-lazy table');
+    const report = large.reports[1999];
+    if (!report?.report) throw new Error('report 1999 was not read');
+    expect(await page.textContent('#nb-dash-d1999 .nb-dash-meta')).toContain(report.file);
+    const cell = 't3.received.naturalPerson';
+    expect(await page.textContent(`#nb-dash-d1999 td[data-cell="${cell}"] .nb-value`)).toBe(
+      String(readCell(report.report, cell)),
+    );
+    const rows = await page.$$eval('#nb-dash-d1999 .nb-dash-findings tbody tr', (trs) => trs.length);
+    expect(rows).toBe(report.findings.length);
+    if (rows === 0) expect(await page.textContent('#nb-dash-d1999')).toContain('没有问题');
   });
 });

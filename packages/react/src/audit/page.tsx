@@ -3,6 +3,7 @@ import type {
   AuditReport,
   AuditStatus,
   CellAddress,
+  Evaluation,
   Finding,
   RegionAudit,
   Report,
@@ -182,26 +183,23 @@ function AgencyRow({ report, index }: { report: AuditReport; index: number }): R
   const card = report.scorecard;
   const published = report.report?.meta.publishedAt ?? '';
   return (
-    <tr
-      data-status={report.status}
-      data-rules={rules.join(' ')}
-      data-text={`${report.agency} ${report.file} ${report.year ?? ''}`.toLowerCase()}
-    >
-      <th scope="row" data-v={report.agency || report.file}>
+    // A cell's sort key is its text unless `data-v` says otherwise; the script searches the name, file and year.
+    <tr data-status={report.status} data-rules={rules.join(' ')}>
+      <th scope="row">
         <a href={`#${drillId(index)}`}>{report.agency || report.file}</a>
       </th>
-      <td data-v={report.year ?? -1}>{show(report.year)}</td>
+      <td data-v={report.year === null ? -1 : undefined}>{show(report.year)}</td>
       <td data-v={STATUS_ORDER[report.status]}>
         <Status status={report.status} />
       </td>
-      <td data-v={report.errors}>{report.errors}</td>
-      <td data-v={report.warnings}>{report.warnings}</td>
-      <td data-v={report.uncertain}>{report.uncertain}</td>
-      <td data-v={published}>{published || '—'}</td>
+      <td>{report.errors}</td>
+      <td>{report.warnings}</td>
+      <td>{report.uncertain}</td>
+      <td data-v={published ? undefined : ''}>{published || '—'}</td>
       <td data-v={report.onTime ?? ''}>{report.onTime ? ON_TIME_TEXT[report.onTime] : '—'}</td>
       <td data-v={card ? card.total : -1}>{card ? `${card.total} / ${card.maximum}` : '—'}</td>
       <td data-v={report.read}>{`${report.read} / ${report.inferred} / ${report.missing}`}</td>
-      <td data-v={report.file}>
+      <td>
         <code>{report.file}</code>
       </td>
     </tr>
@@ -345,6 +343,19 @@ class DrillData {
     ];
   }
 
+  /** A drill-down's facts about the file as `[term, description, 1 when the description is a file name]…`. */
+  meta(report: AuditReport): number[] {
+    const facts: [string, string, 0 | 1][] = [
+      ['文件 File', report.file, 1],
+      ['格式 Format', report.format || '—', 0],
+      ['版式 Layouts', report.layouts || '—', 0],
+      ['发布日期 Published', report.report?.meta.publishedAt ?? '—', 0],
+      ['读取/推断/缺失 Read/inferred/missing', `${report.read} / ${report.inferred} / ${report.missing}`, 0],
+    ];
+    if (report.previousFile !== undefined) facts.push(['上年报告 Last year', report.previousFile, 1]);
+    return facts.flatMap(([term, description, code]) => [this.text(term), this.text(description), code]);
+  }
+
   /** A scorecard as its caption and rows `[indicator, result, points, reason]` (the rows ScoreTable described). */
   scorecard(scorecard: Scorecard): number[] {
     return [
@@ -364,6 +375,8 @@ class DrillData {
 interface DrillRecord {
   /** The prefix of the report's table ids. */
   p: string;
+  /** The drill-down's facts about the file (`DrillData.meta`); absent for the roll-up. */
+  d?: number[];
   f: number[][];
   k?: number[];
   /** The 200 statutory values in cell order, and the marks of its cells; absent for the roll-up (drawn here). */
@@ -462,17 +475,16 @@ interface Marks {
 let cellOrder: ReadonlyMap<CellAddress, number> | undefined;
 
 /** The marks the components would draw on a report's cells (the same `indexIssues` the tables use). */
-function marksOf(report: Report, findings: readonly Finding[]): Marks {
+function marksOf(report: Report, findings: readonly Finding[], given?: readonly Evaluation[]): Marks {
   const marks: Marks = { m: [], c: [] };
   // A report whose findings name no cell has nothing to mark; skip re-running the checks for it.
   if (!findings.some((finding) => finding.cells.length > 0)) return marks;
   cellOrder ??= new Map(statutoryCells().map(({ address }, index) => [address, index]));
-  // Only the sides of what did not pass matter (which cell of a failing sum is its total): the rules of these
-  // findings, in check mode, not every rule with its passes.
-  const evaluations = evaluateReport(report, {
-    rules: new Set(findings.map((finding) => finding.rule)),
-    passes: false,
-  });
+  // Only the sides of what did not pass matter (which cell of a failing sum is its total): the caller's
+  // evaluation, or the rules of these findings run again in check mode, not every rule with its passes.
+  const evaluations =
+    given?.filter((evaluation) => evaluation.status !== 'pass') ??
+    evaluateReport(report, { rules: new Set(findings.map((finding) => finding.rule)), passes: false });
   const messageIndex = new Map<string, number>();
   for (const table of ['t2', 't3', 't4'] as const) {
     const { issues } = indexIssues(statutoryLayout(table), findings, [], TEMPLATE_PREFIX, 'zh', evaluations);
@@ -505,17 +517,22 @@ function cellValues(report: Report): (number | null)[] {
 }
 
 /** Everything the script draws, for every report and the roll-up (see `DrillData`). */
-function drillData(audit: RegionAudit, rollUpPrefix: string): DrillData {
+function drillData(audit: RegionAudit, rollUpPrefix: string, evaluations: SharedEvaluations): DrillData {
   const data = new DrillData();
   audit.reports.forEach((report, index) => {
-    if (!report.report) return;
+    const meta = data.meta(report);
+    if (!report.report) {
+      data.r[index] = { p: tablePrefix(index), d: meta, f: [] };
+      return;
+    }
     data.r[index] = {
       p: tablePrefix(index),
+      d: meta,
       l: report.agency || report.file,
       f: report.findings.map((finding) => data.finding(finding)),
       ...(report.scorecard ? { k: data.scorecard(report.scorecard) } : {}),
       v: cellValues(report.report),
-      m: marksOf(report.report, report.findings),
+      m: marksOf(report.report, report.findings, evaluations?.[index]),
     };
   });
   data.r.rollup = { p: rollUpPrefix, f: audit.rollUp.findings.map((finding) => data.finding(finding)) };
@@ -602,28 +619,7 @@ function Drill({ report, index }: { report: AuditReport; index: number }): React
         <Status status={report.status} />
       </summary>
       <div className="nb-dash-agency-body">
-        <dl className="nb-dash-meta">
-          <dt>文件 File</dt>
-          <dd>
-            <code>{report.file}</code>
-          </dd>
-          <dt>格式 Format</dt>
-          <dd>{report.format || '—'}</dd>
-          <dt>版式 Layouts</dt>
-          <dd>{report.layouts || '—'}</dd>
-          <dt>发布日期 Published</dt>
-          <dd>{report.report?.meta.publishedAt ?? '—'}</dd>
-          <dt>读取/推断/缺失 Read/inferred/missing</dt>
-          <dd>{`${report.read} / ${report.inferred} / ${report.missing}`}</dd>
-          {report.previousFile !== undefined && (
-            <>
-              <dt>上年报告 Last year</dt>
-              <dd>
-                <code>{report.previousFile}</code>
-              </dd>
-            </>
-          )}
-        </dl>
+        <dl className="nb-dash-meta" />
         {report.status === 'unreadable' && (
           <ul>
             {report.reasons.map((reason, n) => (
@@ -854,10 +850,22 @@ function YearOverYearSection({ audit }: { audit: RegionAudit }): ReactElement | 
   );
 }
 
+/**
+ * Each report's `evaluateReport`, in `audit.reports` order, when the caller has them (`AuditInput.evaluations`):
+ * the cell marks read them instead of running the rules of the report's findings again.
+ */
+type SharedEvaluations = readonly (readonly Evaluation[] | undefined)[] | undefined;
+
 /** The page's body: overview, agencies, per-agency drill-downs, the roll-up and, with last year's, the comparison. */
-export function AuditPage({ audit }: { audit: RegionAudit }): ReactElement {
+export function AuditPage({
+  audit,
+  evaluations,
+}: {
+  audit: RegionAudit;
+  evaluations?: SharedEvaluations;
+}): ReactElement {
   const rollUpTitle = `${audit.rollUp.report.meta.agency} ${audit.rollUp.report.meta.year}`;
-  const data = drillData(audit, tablePrefix('rollup'));
+  const data = drillData(audit, tablePrefix('rollup'), evaluations);
   return (
     <>
       <header className="nb-dash-header">

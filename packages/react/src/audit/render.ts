@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { RegionAudit } from '@nianbao/model';
+import type { Evaluation, RegionAudit } from '@nianbao/model';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { ChartContext, type ChartRenderer } from './charts.js';
 import { AuditPage } from './page.js';
 import { DASHBOARD_SCRIPT } from './script.js';
 import { DASHBOARD_CSS } from './styles.js';
@@ -12,10 +11,10 @@ export interface RenderAuditOptions {
   /** The page's title. @default `政府信息公开工作年度报告审核` with the roll-up's year */
   title?: string;
   /**
-   * Draws the page's charts as SVG (e.g. `barChartSvg` of @nianbao/charts). Absent: each chart is shown as its
-   * data table only.
+   * Each report's `evaluateReport`, in `audit.reports` order, when the caller has them (the audit's inputs'
+   * `evaluations`): the drill-downs' cell marks read them instead of running the rules of the findings again.
    */
-  chart?: ChartRenderer;
+  evaluations?: readonly (readonly Evaluation[] | undefined)[];
 }
 
 /** The components' stylesheet (`styles.css`, beside src/ and dist/), read once. */
@@ -42,8 +41,7 @@ function inline(code: string): string {
 export function renderAuditHtml(audit: RegionAudit, options: RenderAuditOptions = {}): string {
   css ??= readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
   const title = options.title ?? `政府信息公开工作年度报告审核 ${audit.rollUp.report.meta.year}`;
-  const page = createElement(AuditPage, { audit });
-  const body = renderToStaticMarkup(createElement(ChartContext.Provider, { value: options.chart }, page));
+  const body = renderToStaticMarkup(createElement(AuditPage, { audit, evaluations: options.evaluations }));
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',

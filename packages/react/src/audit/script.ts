@@ -11,14 +11,19 @@ export const DASHBOARD_SCRIPT = `(function () {
   var table = document.getElementById('nb-dash-table');
   if (!table) return;
   var body = table.tBodies[0];
+  // A cell's sort key is its data-v, or its text when it has none; the search reads the name, year and file.
   var rows = Array.prototype.map.call(body.rows, function (tr, i) {
+    var v = Array.prototype.map.call(tr.cells, function (c) {
+      var key = c.getAttribute('data-v');
+      return key === null ? c.textContent : key;
+    });
     return {
       tr: tr,
       i: i,
       status: tr.getAttribute('data-status'),
       rules: ' ' + tr.getAttribute('data-rules') + ' ',
-      text: tr.getAttribute('data-text'),
-      v: Array.prototype.map.call(tr.cells, function (c) { return c.getAttribute('data-v') || ''; })
+      text: (v[0] + ' ' + v[v.length - 1] + ' ' + v[1]).toLowerCase(),
+      v: v
     };
   });
   var status = document.getElementById('nb-dash-status');
@@ -193,6 +198,12 @@ export const DASHBOARD_SCRIPT = `(function () {
     details.setAttribute('data-drawn', '1');
     var record = load().r[details.id.slice('nb-dash-d'.length)];
     if (!record) return;
+    var dl = details.querySelector('.nb-dash-meta');
+    for (var d = 0; dl && record.d && d + 2 < record.d.length; d += 3) {
+      dl.appendChild(el('dt', data.s[record.d[d]]));
+      var dd = dl.appendChild(el('dd', record.d[d + 2] ? undefined : data.s[record.d[d + 1]]));
+      if (record.d[d + 2]) dd.appendChild(el('code', data.s[record.d[d + 1]]));
+    }
     var slot = details.querySelector('.nb-dash-findings-slot');
     if (slot) findings(slot, record);
     slot = details.querySelector('.nb-dash-score-slot');
