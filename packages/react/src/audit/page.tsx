@@ -27,6 +27,8 @@ import { SEVERITY_GLYPH, UI } from '../messages.js';
 import { NbScope } from '../scope.js';
 import { ApplicationsTable, ProactiveDisclosureTable, ReviewLitigationTable } from '../tables.js';
 import { type Bar, BarChart } from './charts.js';
+import { HandUpwardSection } from './hand-upward.js';
+import { RectificationData, RectificationSlot } from './rectification.js';
 
 /*
  * The audit dashboard as React elements, rendered once on the server (renderToStaticMarkup). The overview, the
@@ -648,6 +650,7 @@ function Drill({ report, index }: { report: AuditReport; index: number }): React
             </ul>
           </>
         )}
+        <RectificationSlot index={index} notice={report.notice} />
         {report.scorecard && <div className="nb-dash-score-slot" />}
         {report.report && <div className="nb-dash-lazy" />}
       </div>
@@ -893,6 +896,7 @@ export function AuditPage({
         </nav>
       </header>
       <main>
+        <HandUpwardSection audit={audit} />
         <Overview audit={audit} />
         <Agencies audit={audit} />
         <section id="nb-dash-drill" aria-labelledby="nb-dash-drill-h">
@@ -914,6 +918,7 @@ export function AuditPage({
         <YearOverYearSection audit={audit} />
       </main>
       <TablesTemplate />
+      <RectificationData audit={audit} />
       <script
         type="application/json"
         id="nb-dash-data"

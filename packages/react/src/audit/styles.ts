@@ -68,6 +68,7 @@ th[aria-sort="descending"] .nb-dash-arrow::after { content: " ▼"; }
 .nb-dash-finding--warning td:first-child { border-left: 4px solid #8a5a00; }
 .nb-dash-small { font-size: 0.8rem; color: #505050; }
 .nb-dash-tables { margin-top: 1rem; }
+.nb-dash-handup th, .nb-dash-handup td { border: 1px solid #b1b4b6; padding: 0.25rem 0.4rem; text-align: left; }
 @media print {
   .nb-dash-controls, .nb-dash-header nav { display: none; }
   #nb-dash-table thead th { position: static; }
