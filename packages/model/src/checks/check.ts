@@ -38,7 +38,7 @@ let busy = false;
 function run(
   report: Report,
   options: CheckOptions | undefined,
-  passes: boolean,
+  passes: boolean | ReadonlySet<RuleId>,
   only?: ReadonlySet<RuleId>,
 ): Evaluation[] {
   const reuse = !busy;
@@ -61,7 +61,7 @@ function run(
       values,
       previous,
       previousValues,
-      passes,
+      passes: false,
       out: [],
       rule: RULE_DEFINITIONS[0] as Ctx['rule'],
       narrative: undefined,
@@ -72,6 +72,7 @@ function run(
       // A report without `sections` (tables only) skips the narrative rules; it does not fail them.
       if (rule.needsSections && !hasSections) continue;
       ctx.rule = rule;
+      ctx.passes = typeof passes === 'boolean' ? passes : passes.has(rule.id);
       rule.evaluate(ctx);
     }
     return sorted(ctx.out);
@@ -89,15 +90,18 @@ export interface EvaluateOptions extends CheckOptions {
   rules?: Iterable<RuleId>;
   /**
    * `false`: only the instances that did not pass (as `checkReport` finds them, uncapped and with their
-   * `sides`), nothing built for a pass. @default true
+   * `sides`), nothing built for a pass; a list of rules: the passes of those rules only (a reader that needs the
+   * findings of every rule and the passes of a few evaluates once, at little more than `checkReport`'s cost).
+   * @default true
    */
-  passes?: boolean;
+  passes?: boolean | Iterable<RuleId>;
 }
 
 /** Every rule instance on a report, passes included, sorted by rule (RULES order) and then cell order. */
 export function evaluateReport(report: Report, options?: EvaluateOptions): Evaluation[] {
   const only = options?.rules === undefined ? undefined : new Set(options.rules);
-  return run(report, options, options?.passes ?? true, only);
+  const passes = options?.passes ?? true;
+  return run(report, options, typeof passes === 'boolean' ? passes : new Set(passes), only);
 }
 
 /** How many findings of one rule `checkReport` lists; one more finding of that rule counts the rest. */

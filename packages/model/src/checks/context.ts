@@ -19,7 +19,8 @@ export interface Ctx {
   readonly values: CellValues;
   readonly previous: Report | undefined;
   readonly previousValues: CellValues | undefined;
-  readonly passes: boolean;
+  /** Whether the current rule's passes are reported (the engine sets it per rule, as it sets `rule`). */
+  passes: boolean;
   readonly out: Evaluation[];
   /** The rule being evaluated: `emit` takes its id and severity from here. */
   rule: RuleSpec;

@@ -39,6 +39,20 @@ describe('evaluateReport options', () => {
     );
   });
 
+  it('passes: a list of rules: every rule’s failures and those rules’ passes, as in a full evaluation', () => {
+    fc.assert(
+      fc.property(reports, fc.subarray(IDS), fc.boolean(), (report, rules, withPrevious) => {
+        const previous = withPrevious ? { previous: busyPreviousReport } : {};
+        const wanted = new Set<RuleId>(rules);
+        const full = evaluateReport(report, previous).filter(
+          (evaluation) => evaluation.status !== 'pass' || wanted.has(evaluation.rule),
+        );
+        expect(evaluateReport(report, { ...previous, passes: rules })).toEqual(full);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('passes: false: the instances that did not pass, uncapped, as checkReport finds them', () => {
     fc.assert(
       fc.property(reports, (report) => {

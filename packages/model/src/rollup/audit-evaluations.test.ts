@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport, evaluateReport, findingsFrom } from '../checks/check.js';
 import { busyPreviousReport, busyReport, failingFixtures } from '../fixtures/index.js';
+import { SCORED_RULES } from '../score/score.js';
 import type { Report } from '../types.js';
 import { type AuditInput, buildRegionAudit } from './audit.js';
 
@@ -9,8 +10,13 @@ import { type AuditInput, buildRegionAudit } from './audit.js';
  * document as one whose scorecards evaluate the reports themselves: sharing is a saving, never a difference.
  */
 
-function input(file: string, report: Report, shared: boolean): AuditInput {
-  const evaluations = shared ? evaluateReport(report) : undefined;
+function input(file: string, report: Report, shared: boolean | 'scored'): AuditInput {
+  const evaluations =
+    shared === 'scored'
+      ? evaluateReport(report, { passes: SCORED_RULES })
+      : shared
+        ? evaluateReport(report)
+        : undefined;
   return {
     file,
     ok: true,
@@ -34,6 +40,7 @@ describe('buildRegionAudit with shared evaluations', () => {
     const shared = buildRegionAudit(region.map(([file, report]) => input(file, report, true)));
     const own = buildRegionAudit(region.map(([file, report]) => input(file, report, false)));
     expect(shared).toEqual(own);
+    expect(buildRegionAudit(region.map(([file, report]) => input(file, report, 'scored')))).toEqual(own);
     expect(JSON.stringify(shared)).not.toContain('"evaluations"');
   });
 

@@ -39,8 +39,9 @@ export type AuditInput =
       /** `checkReport(report)`, as the importer computed it. */
       findings: Finding[];
       /**
-       * `evaluateReport(report)`, when the caller evaluated the report (and took `findings` from it with
-       * `findingsFrom`): the scorecard reads it instead of running the rules again. Not written to the audit.
+       * `evaluateReport(report)`, or `evaluateReport(report, { passes: SCORED_RULES })`, when the caller evaluated
+       * the report (and took `findings` from it with `findingsFrom`): the scorecard reads it instead of running
+       * the rules again. Not written to the audit.
        */
       evaluations?: readonly Evaluation[];
       notes: AuditNote[];

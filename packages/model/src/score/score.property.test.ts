@@ -201,6 +201,8 @@ describe('scoreReport properties', () => {
         expect(scoreReport(report, { ...options, evaluations })).toEqual(own);
         const scored = evaluateReport(report, { rules: SCORED_RULES, ...(last ? { previous: last } : {}) });
         expect(scoreReport(report, { ...options, evaluations: scored })).toEqual(own);
+        const checked = evaluateReport(report, { passes: SCORED_RULES, ...(last ? { previous: last } : {}) });
+        expect(scoreReport(report, { ...options, evaluations: checked })).toEqual(own);
       }),
       { numRuns: 100 },
     );

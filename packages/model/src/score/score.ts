@@ -40,8 +40,10 @@ export interface ScoreOptions {
   today?: string;
   /**
    * The report's evaluations, when the caller has them already (an audit shares one evaluation between the
-   * scorecard and the page): `evaluateReport(report, { previous })`, or only `{ rules: SCORED_RULES }` of it. The
-   * scorecard reads the instances of `SCORED_RULES` from it and runs no check itself. @default evaluated here
+   * scorecard and the page): `evaluateReport(report, { previous })`, or with `{ rules: SCORED_RULES }` or
+   * `{ passes: SCORED_RULES }` (every rule's findings, these rules' passes: one run for the findings and the
+   * scorecard). The scorecard reads the instances of `SCORED_RULES` from it and runs no check itself.
+   * @default evaluated here
    */
   evaluations?: readonly Evaluation[];
 }
