@@ -150,7 +150,7 @@ function headerRow(sheet: Worksheet, labels: readonly string[]): void {
 }
 
 /** The whole workbook for an audit. */
-export async function auditWorkbook(audit: RegionAudit): Promise<Workbook> {
+async function auditWorkbook(audit: RegionAudit): Promise<Workbook> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'nianbao';

@@ -386,6 +386,10 @@ export const auditCommand: Command = {
       zh: '每行：文件、机关、年度、格式（2021 或 2019）、错误数、警告数（含读取说明中的警告）。退出码：0 全部导入且无错误；1 有报告存在错误；2 有文件无法导入；70 内部错误。',
       en: 'Each line: file, agency, year, format (2021 or 2019), errors, warnings (including reading-note warnings). Exit codes: 0 all imported without errors; 1 some report has errors; 2 some file could not be imported; 70 internal error.',
     },
+    {
+      zh: '--expected 名单中未报或逾期的单位不改变退出码（它们列在输出中）；名单无法读取、--own 找不到对应报告时退出码为 2。',
+      en: 'Units of --expected that are missing or late do not change the exit code (they are listed); an unreadable unit list or an --own that matches no report exits 2.',
+    },
   ],
 
   async run({ options, positionals, io, style }: CommandContext): Promise<number> {
