@@ -6,7 +6,8 @@ import { renderReportPdf } from '@nianbao/pdf/node';
 import { renderReportHtml } from '@nianbao/react/server';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importDocument, importReport } from './import-report.js';
+import { importDocument, importLines, importReport } from './import-report.js';
+import { pdfDocumentLines } from './pdf.js';
 import { xlsxOf, zipSync, zipTexts } from './test-support/documents.js';
 import {
   fuzzRuns,
@@ -18,19 +19,32 @@ import {
   timed,
   timedAsync,
 } from './test-support/fuzz.js';
+import {
+  generatedDocx,
+  generatedHtml,
+  generatedPdf,
+  generatedPdfPages,
+} from './test-support/fuzz-documents.js';
 import type { ImportResult } from './types.js';
 
 /*
  * importReport and importDocument on generated and mutated inputs: they never throw, never take long on one
  * input, every note has a code, a message in both languages and a line number in the input when it names one,
- * and the report they emit is one parseReportJson accepts. Inputs: generated texts, mutated published HTML and
- * pdftotext output, Word documents and workbooks with their XML mutated (re-zipped) or their bytes damaged, and
- * PDFs with their bytes damaged. `pnpm bench` runs this with FUZZ_RUNS=100000 (1,000 of each mutated text or
- * Office kind, 250 mutated PDFs: each PDF takes pdf.js tens of milliseconds).
+ * and the report they emit is one parseReportJson accepts. Inputs: generated texts, web pages, Word files, PDF
+ * page geometry (what pdf.js hands the PDF reader) and one-page PDFs; mutated published HTML and pdftotext output,
+ * Word documents and workbooks with their XML mutated (re-zipped) or their bytes damaged, and PDFs with their
+ * bytes damaged. `pnpm bench` runs this with FUZZ_RUNS=100000 (see bench/fuzz.bench.mjs for each count).
  */
 
-/** Inputs per property: generated texts are cheap (2,000 in CI); mutated whole reports are not (20 each). */
+/**
+ * Inputs per property: generated texts, web pages and PDF page geometry are cheap (2,000 in CI, FUZZ_RUNS in the
+ * bench); tiny PDFs a tenth of that, generated Word files a fortieth; mutated whole reports a hundredth (20 each in CI), and
+ * mutated whole PDFs a four-hundredth (pdf.js takes tens of milliseconds a report).
+ */
 const RUNS = fuzzRuns(2000);
+const SMALL = Math.max(1, Math.round(RUNS / 10));
+/** Generated Word files took ~95 ms each (200 in 19 s on the shared machine): 50 in CI, 2,500 in the bench. */
+const WORD = Math.max(1, Math.round(RUNS / 40));
 const MUTATED = Math.max(1, Math.round(RUNS / 100));
 const PDFS = Math.max(1, Math.round(RUNS / 400));
 /** Per-input time cap: generous for a loaded CI machine, far below what a super-linear path takes. */
@@ -64,6 +78,31 @@ describe('importReport fuzzed', () => {
 
   it(`generated texts (${RUNS})`, () => {
     fc.assert(fc.property(generatedText, check), { numRuns: RUNS });
+  });
+
+  it(`generated web pages (${RUNS})`, () => {
+    fc.assert(
+      fc.property(generatedHtml, (html) => check(html)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`generated PDF page geometry, read and imported (${RUNS})`, () => {
+    fc.assert(
+      fc.property(generatedPdfPages, (pages) => {
+        const start = performance.now();
+        verify(importLines(pdfDocumentLines(pages).lines, 'pdf', {}, []));
+        const elapsed = performance.now() - start;
+        if (elapsed > CAP_MS) {
+          throw new Error(`took ${elapsed.toFixed(0)} ms (cap ${CAP_MS} ms) on ${pages.length} page(s)`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`generated Word files (${WORD})`, () => {
+    fc.assert(fc.property(generatedDocx, check), { numRuns: WORD });
   });
 
   it(`mutated published HTML (${MUTATED})`, () => {
@@ -148,6 +187,10 @@ describe('importDocument fuzzed: PDF files', () => {
   beforeAll(async () => {
     pdf = await renderReportPdf(seedReport);
   }, 60_000);
+
+  it(`generated one-page PDFs (${SMALL})`, async () => {
+    await fc.assert(fc.asyncProperty(generatedPdf, checkDocument), { numRuns: SMALL });
+  }, 600_000);
 
   it(`PDF bytes damaged (${PDFS})`, async () => {
     await fc.assert(fc.asyncProperty(mutatedBytes(pdf), checkDocument), { numRuns: PDFS });

@@ -91,6 +91,9 @@ function lineOf(element: Element): number {
   return element.sourceCodeLocation?.startLine ?? 0;
 }
 
+/** The most grid positions the spans of one table may cover (表三 is 28 × 15 = 420 in all). */
+const MAX_SPANNED_POSITIONS = 100_000;
+
 /** The rows of a table as a grid: rowspan/colspan expanded, covered positions marked COVERED. */
 function tableRows(table: Element): Line[] {
   const rows: Element[] = [];
@@ -106,6 +109,9 @@ function tableRows(table: Element): Line[] {
   collect(table);
   const grid: string[][] = [];
   const full: string[][] = [];
+  // Grid positions spans may still cover in this table: a 60 KB page of cells spanning 200 rows and 50 columns
+  // each expanded to millions of positions (17 s, 1.1 GB). Past the budget a span is read as 1 (its text kept).
+  let budget = MAX_SPANNED_POSITIONS;
   rows.forEach((row, r) => {
     grid[r] ??= [];
     let c = 0;
@@ -115,8 +121,16 @@ function tableRows(table: Element): Line[] {
       if (tag !== 'td' && tag !== 'th') continue;
       const current = grid[r] as string[];
       while (current[c] !== undefined) c++;
-      const colspan = Math.max(1, Math.min(50, Number.parseInt(attr(cell, 'colspan') ?? '1', 10) || 1));
-      const rowspan = Math.max(1, Math.min(200, Number.parseInt(attr(cell, 'rowspan') ?? '1', 10) || 1));
+      let colspan = Math.max(1, Math.min(50, Number.parseInt(attr(cell, 'colspan') ?? '1', 10) || 1));
+      // As in the HTML table model, a rowspan ends at the table's last row (no rows made of covered cells).
+      let rowspan = Math.max(
+        1,
+        Math.min(200, rows.length - r, Number.parseInt(attr(cell, 'rowspan') ?? '1', 10) || 1),
+      );
+      if (colspan * rowspan > 1) {
+        if (colspan * rowspan > budget) [colspan, rowspan] = [1, 1];
+        else budget -= colspan * rowspan;
+      }
       const text = textOf(cell);
       for (let dr = 0; dr < rowspan; dr++) {
         grid[r + dr] ??= [];
