@@ -677,7 +677,8 @@ function assemble(
  * `parseReport` accepted.
  */
 export function scoreReport(report: Report, options: ScoreOptions = {}): Scorecard {
-  const pack = resolveRulepack(options.rulepack);
+  // The national defaults resolved once per process (nothing here changes a resolved pack); a given pack each time.
+  const pack = options.rulepack ? resolveRulepack(options.rulepack) : (national ??= resolveRulepack());
   // Only the rules an indicator reads: the others (text characters, cross-year…) would cost as much again.
   const evaluations =
     options.evaluations ??
@@ -726,6 +727,8 @@ export function scoreReport(report: Report, options: ScoreOptions = {}): Scoreca
   const deductions = pack.deductions.map((deduction) => deduct(deduction, ctx, indicators));
   return assemble(report, pack, indicators, deductions);
 }
+
+let national: ResolvedRulepack | undefined;
 
 /** A body that should have reported (from the office's list of units) but whose report is missing. */
 export interface MissingUnit {
