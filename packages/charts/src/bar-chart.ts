@@ -8,6 +8,11 @@ export interface ChartBar {
   /** Full text for the tooltip when the label is shortened. */
   title?: string;
   values: readonly (number | null)[];
+  /**
+   * A stacked bar's total as the model gives it (e.g. 三's （七）总计), printed at the bar's end; the chart never
+   * adds the segments up itself.
+   */
+  total?: number | null;
 }
 
 /**
@@ -27,10 +32,19 @@ export interface BarChartSpec {
   width?: number;
   /** Unit printed after each value (e.g. 万元). */
   unit?: string;
+  /** One bar per label with the series stacked in it (left to right in series order), and a legend. */
+  stacked?: boolean;
 }
 
 /** The series colours, dark enough for white-background contrast ≥ 4.5:1 with the values beside them. */
-export const SERIES_COLOURS: readonly string[] = ['#1d5fa8', '#b3261e', '#4a6b2f', '#8a5a00'];
+export const SERIES_COLOURS: readonly string[] = [
+  '#1d5fa8',
+  '#b3261e',
+  '#4a6b2f',
+  '#8a5a00',
+  '#5b3f8c',
+  '#00696b',
+];
 
 const BAR_HEIGHT = 18;
 const LABEL_WIDTH = 230;
@@ -76,6 +90,109 @@ let shared: ReturnType<typeof parseHTML>['document'] | undefined;
 function domDocument(): ReturnType<typeof parseHTML>['document'] {
   shared ??= parseHTML('<!doctype html><html><body></body></html>').document;
   return shared;
+}
+
+interface Segment {
+  key: string;
+  series: string;
+  value: number;
+  title: string;
+}
+
+const LEGEND_ROW = 20;
+
+/** A stacked chart: Plot's barX stacks the series of each bar (its stackX transform); a legend names them. */
+function plotStacked(spec: BarChartSpec): {
+  svg: Element;
+  document: ReturnType<typeof parseHTML>['document'];
+} {
+  const document = domDocument();
+  const width = spec.width ?? 720;
+  const keys = spec.bars.map((_, n) => String(n));
+  const segments: Segment[] = spec.bars.flatMap((bar, n) =>
+    spec.series.flatMap((series, s) => {
+      const value = bar.values[s] ?? null;
+      return value === null || value <= 0
+        ? []
+        : [
+            {
+              key: String(n),
+              series,
+              value,
+              title: `${bar.title ?? bar.label} · ${series}：${formatValue(value, spec.unit)}`,
+            },
+          ];
+    }),
+  );
+  const ends = spec.bars.map((bar, n) => {
+    const drawn = bar.values.reduce<number>(
+      (sum, value) => sum + (value !== null && value > 0 ? value : 0),
+      0,
+    );
+    const blank = bar.values.every((value) => value === null);
+    const text = blank ? BLANK_TEXT : bar.total === undefined ? '' : formatValue(bar.total, spec.unit);
+    return { key: String(n), at: drawn, text, label: shortLabel(bar.label), blank };
+  });
+  const legendRows = Math.ceil(spec.series.length / 4);
+  const top = legendRows * LEGEND_ROW + 4;
+  const max = Math.max(1, ...ends.map((end) => end.at));
+  const svg = Plot.plot({
+    document: document as unknown as Document,
+    width,
+    height: spec.bars.length * (BAR_HEIGHT + 4) + top + 8,
+    marginLeft: LABEL_WIDTH,
+    marginRight: 80,
+    marginTop: top,
+    marginBottom: 4,
+    x: { domain: [0, max], axis: null },
+    y: { domain: keys, axis: null, paddingInner: 0.2, paddingOuter: 0.1 },
+    color: { type: 'ordinal', domain: [...spec.series], range: [...SERIES_COLOURS] },
+    marks: [
+      Plot.barX(segments, { x: 'value', y: 'key', fill: 'series', title: 'title', ariaHidden: 'true' }),
+      Plot.text(ends, {
+        x: 0,
+        y: 'key',
+        text: 'label',
+        textAnchor: 'end',
+        dx: -8,
+        fontSize: 12,
+        fill: '#222',
+        ariaHidden: 'true',
+      }),
+      Plot.text(ends, {
+        x: 'at',
+        y: 'key',
+        text: 'text',
+        textAnchor: 'start',
+        dx: 4,
+        fontSize: 11,
+        fill: (end: { blank: boolean }) => (end.blank ? '#6b3d00' : '#222'),
+        ariaHidden: 'true',
+      }),
+    ],
+  }) as unknown as Element;
+  // The legend: a swatch and the series name for each colour, four to a row, above the bars.
+  const legend = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+  legend.setAttribute('aria-hidden', 'true');
+  legend.setAttribute('aria-label', 'legend');
+  const column = (width - LABEL_WIDTH) / 4;
+  spec.series.forEach((series, n) => {
+    const x = LABEL_WIDTH + (n % 4) * column;
+    const y = Math.floor(n / 4) * LEGEND_ROW + 4;
+    const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    for (const [name, value] of Object.entries({ x, y, width: 12, height: 12 }))
+      swatch.setAttribute(name, String(value));
+    swatch.setAttribute('fill', SERIES_COLOURS[n % SERIES_COLOURS.length] as string);
+    const label = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    label.setAttribute('x', String(x + 16));
+    label.setAttribute('y', String(y + 10));
+    label.setAttribute('font-size', '11');
+    label.setAttribute('text-anchor', 'start');
+    label.textContent = shortLabel(series, 10);
+    legend.append(swatch, label);
+  });
+  svg.append(legend);
+  return { svg, document };
 }
 
 /** The SVG element Plot draws for `spec`, not yet labelled nor serialised (the infographic nests several). */
@@ -163,7 +280,7 @@ function labelSvg(
  * `<desc>`; the figures in `description` are its text alternative.
  */
 export function barChartSvg(spec: BarChartSpec): string {
-  const { svg, document } = plotBars(spec);
+  const { svg, document } = spec.stacked === true ? plotStacked(spec) : plotBars(spec);
   labelSvg(svg, document, spec);
   return svg.outerHTML;
 }
