@@ -7,12 +7,14 @@ import { type Context, createContext, type ReactElement, useContext } from 'reac
  * chart's figures follow it as a table, its text alternative; without a renderer the table alone is shown, open.
  */
 
-/** One bar: its label, its value and the series it belongs to (for its colour and the legend). */
+/** One bar group: its label and one value per series (`null`: left blank, shown as 未填报). */
 export interface Bar {
   label: string;
   /** Full text for the tooltip and the data table when the label is shortened. */
   title?: string;
   values: readonly (number | null)[];
+  /** A stacked bar's total as the model gives it (never added up by the chart). */
+  total?: number | null;
 }
 
 /** What a chart shows: handed to the chart renderer, which returns one standalone `<svg>` with its title and desc. */
@@ -22,10 +24,15 @@ export interface BarChartProps {
   title: string;
   /** The figures in words (the SVG's `<desc>`). */
   description: string;
-  /** Names of the series, one colour each (at most four). */
+  /** Names of the series, one colour each (at most six). */
   series: readonly string[];
   bars: readonly Bar[];
+  /** One bar per label with the series stacked in it, and a legend. */
+  stacked?: boolean;
 }
+
+/** A blank cell in a chart's data table: the report did not fill it in, which is not 0. */
+const BLANK = '未填报';
 
 /** Draws a chart as one standalone SVG string (no script, nothing fetched). */
 export type ChartRenderer = (spec: BarChartProps) => string;
@@ -38,6 +45,7 @@ export const ChartContext: Context<ChartRenderer | undefined> = createContext<Ch
 /** A chart drawn by the page's chart renderer, with its data table after it (the text alternative). */
 export function BarChart(props: BarChartProps): ReactElement {
   const { id, title, series, bars } = props;
+  const totals = bars.some((bar) => bar.total !== undefined);
   const render = useContext(ChartContext);
   return (
     <figure className="nb-dash-chart" aria-labelledby={`${id}-caption`}>
@@ -58,6 +66,7 @@ export function BarChart(props: BarChartProps): ReactElement {
                   {name}
                 </th>
               ))}
+              {totals && <th scope="col">总计 Total</th>}
             </tr>
           </thead>
           <tbody>
@@ -65,8 +74,9 @@ export function BarChart(props: BarChartProps): ReactElement {
               <tr key={`${bar.label}-${row}`}>
                 <th scope="row">{bar.title ?? bar.label}</th>
                 {bar.values.map((value, index) => (
-                  <td key={series[index] ?? index}>{value === null ? '—' : value}</td>
+                  <td key={series[index] ?? index}>{value === null ? BLANK : value}</td>
                 ))}
+                {totals && <td>{bar.total === undefined || bar.total === null ? BLANK : bar.total}</td>}
               </tr>
             ))}
           </tbody>

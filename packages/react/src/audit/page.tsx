@@ -27,6 +27,7 @@ import { SEVERITY_GLYPH, UI } from '../messages.js';
 import { NbScope } from '../scope.js';
 import { ApplicationsTable, ProactiveDisclosureTable, ReviewLitigationTable } from '../tables.js';
 import { type Bar, BarChart } from './charts.js';
+import { RegionCharts } from './region-charts.js';
 import { HandUpwardSection } from './hand-upward.js';
 import { RectificationData, RectificationSlot } from './rectification.js';
 
@@ -898,6 +899,7 @@ export function AuditPage({
       <main>
         <HandUpwardSection audit={audit} />
         <Overview audit={audit} />
+        <RegionCharts audit={audit} />
         <Agencies audit={audit} />
         <section id="nb-dash-drill" aria-labelledby="nb-dash-drill-h">
           <h2 id="nb-dash-drill-h">逐个机关 Per agency</h2>

@@ -1,0 +1,128 @@
+import type { AuditReport, RegionAudit, Report } from '@nianbao/model';
+import { describeCell, outcomeTotals, readCell, rollUpReports } from '@nianbao/model';
+import type { ReactElement } from 'react';
+import { type Bar, BarChart } from './charts.js';
+
+/*
+ * The region's charts: applications by outcome per agency (the busiest agencies, the rest summed as one bar, so
+ * the chart's size does not grow with the region) and the region's trend over the years the audit covers. Every
+ * figure is the model's: outcomeTotals for the categories and their （七）总计, rollUpReports for a group of reports.
+ */
+
+/** How many agencies the per-agency chart draws one by one; the others are one bar. */
+export const TOP_AGENCIES = 15;
+
+const RECEIVED_TOTAL = 't3.received.total';
+const RESULTS_TOTAL = 't3.results.total.total';
+
+function shortOutcome(label: string): string {
+  return label.replace(/^(（[^）]*）[^（]+).*$/u, '$1');
+}
+
+function total(report: Report): number | null {
+  return outcomeTotals(report).find((outcome) => outcome.key === 'total')?.value ?? null;
+}
+
+function outcomeBar(label: string, title: string, report: Report): Bar {
+  const outcomes = outcomeTotals(report);
+  return {
+    label,
+    title,
+    values: outcomes.filter((o) => o.key !== 'total').map((o) => o.value),
+    total: outcomes.find((o) => o.key === 'total')?.value ?? null,
+  };
+}
+
+function AgencyOutcomes({
+  read,
+}: {
+  read: readonly (AuditReport & { report: Report })[];
+}): ReactElement | null {
+  const first = read[0];
+  if (!first) return null;
+  const ranked = [...read].sort((a, b) => (total(b.report) ?? -1) - (total(a.report) ?? -1));
+  const top = ranked.slice(0, TOP_AGENCIES);
+  const rest = ranked.slice(TOP_AGENCIES);
+  const bars = top.map((entry) => outcomeBar(entry.agency, `${entry.agency}（${entry.file}）`, entry.report));
+  if (rest.length > 0) {
+    const others = rollUpReports(rest.map((entry) => entry.report)).report;
+    const label = `其余 ${rest.length} 个机关 (${rest.length} others)`;
+    bars.push(outcomeBar(label, label, others));
+  }
+  const series = outcomeTotals(first.report)
+    .filter((o) => o.key !== 'total')
+    .map((o) => shortOutcome(o.label));
+  return (
+    <BarChart
+      id="nb-dash-chart-agency-outcomes"
+      title={`各机关申请办理结果（按总计排序，前 ${TOP_AGENCIES} 个）Applications by outcome per agency (top ${TOP_AGENCIES} by total)`}
+      description={bars
+        .map(
+          (bar) =>
+            `${bar.title ?? bar.label}：${bar.values.map((v, n) => `${series[n]} ${v ?? '未填报'}`).join('，')}，总计 ${bar.total ?? '未填报'}`,
+        )
+        .join('；')}
+      series={series}
+      bars={bars}
+      stacked
+    />
+  );
+}
+
+function RegionTrend({
+  audit,
+  read,
+}: {
+  audit: RegionAudit;
+  read: readonly (AuditReport & { report: Report })[];
+}): ReactElement | null {
+  const byYear = new Map<number, Report[]>();
+  for (const entry of read) {
+    byYear.set(entry.report.meta.year, [...(byYear.get(entry.report.meta.year) ?? []), entry.report]);
+  }
+  const figures = new Map<number, [number | null, number | null]>();
+  for (const [year, reports] of byYear) {
+    // One year only: the audit's own roll-up is that year's; several: each year's reports summed by the model.
+    const summed = byYear.size === 1 ? audit.rollUp.report : rollUpReports(reports).report;
+    const received = readCell(summed, RECEIVED_TOTAL);
+    figures.set(year, [typeof received === 'number' ? received : null, total(summed)]);
+  }
+  const region = audit.previous?.comparison.region;
+  if (region && !figures.has(region.previousYear)) {
+    const before = region.outcomes.find((o) => o.key === 'total')?.before ?? null;
+    figures.set(region.previousYear, [region.received.before, before]);
+  }
+  if (figures.size < 2) return null;
+  const receivedLabel = describeCell(RECEIVED_TOTAL)?.rowLabels[0] ?? RECEIVED_TOTAL;
+  const totalLabel = describeCell(RESULTS_TOTAL)?.rowLabels.join(' ') ?? RESULTS_TOTAL;
+  const series = [receivedLabel, totalLabel];
+  const bars: Bar[] = [...figures.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, values]) => ({ label: `${year} 年`, values }));
+  return (
+    <BarChart
+      id="nb-dash-chart-trend"
+      title="本行政区域历年申请数量 The region's applications by year"
+      description={bars
+        .map((bar) => `${bar.label}：${bar.values.map((v, n) => `${series[n]} ${v ?? '未填报'}`).join('，')}`)
+        .join('；')}
+      series={series}
+      bars={bars}
+    />
+  );
+}
+
+/** The region's charts section: applications by outcome per agency, and the trend when several years are given. */
+export function RegionCharts({ audit }: { audit: RegionAudit }): ReactElement | null {
+  const read = audit.reports.filter(
+    (entry): entry is AuditReport & { report: Report } => entry.report !== undefined,
+  );
+  if (read.length === 0) return null;
+  return (
+    <section id="nb-dash-region-charts" aria-labelledby="nb-dash-region-charts-h">
+      <h2 id="nb-dash-region-charts-h">图解 Charts</h2>
+      <AgencyOutcomes read={read} />
+      <RegionTrend audit={audit} read={read} />
+    </section>
+  );
+}
