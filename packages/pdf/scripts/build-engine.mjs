@@ -79,6 +79,24 @@ const pdfkitEdits = {
         ].join('\n'),
         1,
       );
+      // Every document opens Helvetica (pdfkit's default font, never drawn here), and StandardFont parsed its
+      // metrics anew each time: ≈ 2,700 kerning pairs into an object keyed by name pairs (≈ 1 % of a warm render).
+      // The parsed metrics are only read after construction, so one parse per standard font is kept per process;
+      // the font object, its id and its dictionary are still made per document.
+      source = edit(
+        source,
+        args.path,
+        '    this.font = new AFMFont(fontData);',
+        '    this.font = nianbaoAfm.get(fontData) ?? nianbaoAfm.set(fontData, new AFMFont(fontData)).get(fontData);',
+        1,
+      );
+      source = edit(
+        source,
+        args.path,
+        'class AFMFont {',
+        'const nianbaoAfm = new WeakMap();\nclass AFMFont {',
+        1,
+      );
       return { contents: source, loader: 'js' };
     });
   },
@@ -321,6 +339,44 @@ const fnsEdits = {
 };
 
 /**
+ * @react-pdf/stylesheet resolves each style key through its handler, which returns a new one-key object with a
+ * computed key (`{ [key]: value }`, made in dictionary mode) that is then `Object.assign`ed into the result; most
+ * keys are plain units, numbers, colours or kept values. For those four handlers the value they would return is
+ * assigned directly (`Object.assign` assigns, so the result is the same object, key order included).
+ */
+function directStyleHandlers(source, path) {
+  for (const handler of [
+    'const processNumberValue = (key, value) => ({\n    [key]: parseFloat$1(value),\n});',
+    'const processUnitValue = (key, value, container) => ({\n    [key]: transformUnit(container, value),\n});',
+    'const processColorValue = (key, value) => {\n    const result = { [key]: transformColor(value) };\n    return result;\n};',
+    'const processNoopValue = (key, value) => ({\n    [key]: value,\n});',
+  ])
+    edit(source, path, handler, handler, 1);
+  return edit(
+    source,
+    path,
+    [
+      '        const resolved = shorthands[key](key, value, container, style);',
+      '        Object.assign(resolvedStyle, resolved);',
+    ].join('\n'),
+    [
+      '        const handler = shorthands[key];',
+      '        if (handler === processUnitValue)',
+      '            resolvedStyle[key] = transformUnit(container, value);',
+      '        else if (handler === processNoopValue)',
+      '            resolvedStyle[key] = value;',
+      '        else if (handler === processNumberValue)',
+      '            resolvedStyle[key] = parseFloat$1(value);',
+      '        else if (handler === processColorValue)',
+      '            resolvedStyle[key] = transformColor(value);',
+      '        else',
+      '            Object.assign(resolvedStyle, handler(key, value, container, style));',
+    ].join('\n'),
+    1,
+  );
+}
+
+/**
  * @react-pdf/stylesheet resolves media queries by rebuilding the style object once per key (`{ ...acc, [key]:
  * value }`), quadratic in the number of keys; a node's style here is its resolved, inherited style (≈ 30 keys), and
  * every node's style goes through it in the first pass and again in each page's relayout. The same object, built
@@ -332,7 +388,7 @@ const stylesheetEdits = {
   setup(b) {
     b.onLoad({ filter: /[\\/]@react-pdf[\\/]stylesheet[\\/]lib[\\/]index\.js$/ }, (args) => ({
       contents: edit(
-        readFileSync(args.path, 'utf8'),
+        directStyleHandlers(readFileSync(args.path, 'utf8'), args.path),
         args.path,
         [
           'const resolveMediaQueries = (container, style) => {',
@@ -487,6 +543,44 @@ function keepWholeSubtrees(source, path) {
   );
   return out;
 }
+
+/**
+ * tiny-inflate is a DEFLATE decoder in JavaScript; unicode-trie (fontkit's and textkit's Unicode property tables)
+ * inflates its tables with it when a fresh process first needs them (≈ 6 % of a cold render). Node's zlib decodes
+ * the same raw DEFLATE streams natively; DEFLATE decoding is deterministic, so the bytes are the ones tiny-inflate
+ * writes, into the same destination, returned the same way (the destination, or a copy of its written part). Any
+ * stream zlib refuses goes to tiny-inflate as before, errors included.
+ */
+const nativeInflate = {
+  name: 'native-inflate',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]tiny-inflate[\\/]index\.js$/ }, (args) => ({
+      contents: edit(
+        readFileSync(args.path, 'utf8'),
+        args.path,
+        'module.exports = tinf_uncompress;',
+        [
+          'module.exports = function nianbaoInflate(source, dest) {',
+          '  let out;',
+          '  try {',
+          "    out = require('node:zlib').inflateRawSync(source);",
+          '  } catch {',
+          '    return tinf_uncompress(source, dest);',
+          '  }',
+          '  if (out.length >= dest.length) {',
+          '    dest.set(out.subarray(0, dest.length));',
+          '    return dest;',
+          '  }',
+          '  dest.set(out);',
+          "  return typeof dest.slice === 'function' ? dest.slice(0, out.length) : dest.subarray(0, out.length);",
+          '};',
+        ].join('\n'),
+        1,
+      ),
+      loader: 'js',
+    }));
+  },
+};
 
 /** The edits of @react-pdf/layout above, in one load of its module. */
 const layoutEdits = {
@@ -659,6 +753,7 @@ const result = await build({
     layoutEdits,
     fnsEdits,
     stylesheetEdits,
+    nativeInflate,
     fontkitSubsetEdits,
     lazyEnglishHyphenator,
     yogaBinary,
@@ -696,6 +791,55 @@ if (original('hyphenation').length < 2) throw new Error('the English hyphenator 
 for (const word of words) {
   if (JSON.stringify(original(word)) !== JSON.stringify(lazy(word))) {
     throw new Error(`lazy hyphenator differs on "${word}": ${original(word)} vs ${lazy(word)}`);
+  }
+}
+
+// The native inflate must give tiny-inflate's bytes: both decode the same streams (text, random bytes, a stream
+// that fills the destination exactly, one shorter than it).
+{
+  const { deflateRawSync, inflateRawSync } = await import('node:zlib');
+  const tinyFile = Object.keys(result.metafile.inputs).find((input) =>
+    /[\\/]tiny-inflate[\\/]index\.js$/.test(input),
+  );
+  if (!tinyFile)
+    throw new Error('the engine no longer bundles tiny-inflate: review the native-inflate plugin');
+  const load = async (plugins) => {
+    const out = await build({
+      entryPoints: [join(pkg, tinyFile)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      plugins,
+      logLevel: 'silent',
+    });
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', out.outputFiles[0].text)(
+      module,
+      module.exports,
+      createRequire(import.meta.url),
+    );
+    return module.exports;
+  };
+  const [tiny, native] = await Promise.all([load([]), load([nativeInflate])]);
+  const random = new Uint8Array(50_000);
+  for (let i = 0, x = 7; i < random.length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    random[i] = x >>> 24;
+  }
+  const text = new TextEncoder().encode('政府信息公开工作年度报告 '.repeat(3000));
+  for (const data of [random, text]) {
+    const packed = deflateRawSync(data);
+    for (const size of [data.length, data.length + 100]) {
+      const a = tiny(packed, new Uint8Array(size));
+      const b = native(packed, new Uint8Array(size));
+      if (
+        a.length !== b.length ||
+        Buffer.compare(Buffer.from(a), Buffer.from(b)) !== 0 ||
+        inflateRawSync(packed).length !== data.length
+      )
+        throw new Error(`native inflate differs from tiny-inflate (${data.length} bytes into ${size})`);
+    }
   }
 }
 
