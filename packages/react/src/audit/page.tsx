@@ -27,9 +27,9 @@ import { SEVERITY_GLYPH, UI } from '../messages.js';
 import { NbScope } from '../scope.js';
 import { ApplicationsTable, ProactiveDisclosureTable, ReviewLitigationTable } from '../tables.js';
 import { type Bar, BarChart } from './charts.js';
-import { RegionCharts } from './region-charts.js';
 import { HandUpwardSection } from './hand-upward.js';
 import { RectificationData, RectificationSlot } from './rectification.js';
+import { RegionCharts } from './region-charts.js';
 
 /*
  * The audit dashboard as React elements, rendered once on the server (renderToStaticMarkup). The overview, the
