@@ -50,12 +50,15 @@ const audit: RegionAudit = buildRegionAudit(
   { own: 'a/busy.html' },
 );
 
+/** The bytes as the ArrayBuffer exceljs's typings ask for (its `Buffer` is an ArrayBuffer). */
+const arrayBuffer = (data: Uint8Array): ArrayBuffer => data.slice().buffer as ArrayBuffer;
+
 let bytes: Uint8Array;
 let book: ExcelJS.Workbook;
 beforeAll(async () => {
   bytes = await auditXlsx(audit);
   book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes);
+  await book.xlsx.load(arrayBuffer(bytes));
 });
 
 const TABLES: readonly TableId[] = ['t2', 't3', 't4'];
@@ -73,7 +76,7 @@ function tableTops(sheet: ExcelJS.Worksheet): Map<TableId, number> {
 /** The workbook with one sheet only, as an office would send one agency's tables. */
 async function only(name: string): Promise<Uint8Array> {
   const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(bytes);
+  await copy.xlsx.load(arrayBuffer(bytes));
   for (const sheet of [...copy.worksheets]) if (sheet.name !== name) copy.removeWorksheet(sheet.id);
   return new Uint8Array(await copy.xlsx.writeBuffer());
 }

@@ -38,6 +38,15 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Grid width of a sheet in Excel's character units, shared out by the layout's column fractions. */
 const SHEET_WIDTH = 150;
 
+/** Every sheet prints as the statute's tables are printed: A4 (paper size 9) landscape, its width on one page. */
+const PAGE = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+} as const;
+
 /** A layout fraction as a column width in Excel's character units (at least 6). */
 const columnWidth = (fraction: number): number => Math.max(6, Math.round(fraction * SHEET_WIDTH));
 
@@ -56,14 +65,7 @@ function textWidth(text: string): number {
  * heading) on a line of its own and its grid from the layout, one empty line between tables.
  */
 function writeTables(sheet: Worksheet, report: Report): void {
-  // Printed as the statute's tables are: A4 landscape, each table's width on one page.
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  sheet.pageSetup = { ...PAGE };
   // The statute's title of the body's report (`{agency}{year}年政府信息公开工作年度报告`), not the report's own
   // wording of it: the sheet names the agency it holds, and an importer finds the agency and year by it.
   sheet.getCell(1, 1).value = reportTitle({ agency: report.meta.agency, year: report.meta.year });
@@ -137,13 +139,7 @@ const UNIT_STATUS: Readonly<Record<string, string>> = {
 };
 
 function headerRow(sheet: Worksheet, labels: readonly string[]): void {
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  sheet.pageSetup = { ...PAGE };
   const row = sheet.addRow([...labels]);
   row.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
