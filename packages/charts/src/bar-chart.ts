@@ -171,6 +171,8 @@ function plotStacked(spec: BarChartSpec): {
       }),
     ],
   }) as unknown as Element;
+  // Plot names system-ui, which has no CJK glyphs on many machines: the bundled fonts' names instead.
+  svg.setAttribute('font-family', CHART_FONT_FAMILY);
   // The legend: a swatch and the series name for each colour, four to a row, above the bars.
   const legend = document.createElementNS('http://www.w3.org/2000/svg', 'g');
   legend.setAttribute('aria-hidden', 'true');
@@ -247,6 +249,8 @@ export function plotBars(spec: BarChartSpec): {
       }),
     ],
   }) as unknown as Element;
+  // Plot names system-ui, which has no CJK glyphs on many machines: the bundled fonts' names instead.
+  svg.setAttribute('font-family', CHART_FONT_FAMILY);
   return { svg, document };
 }
 
