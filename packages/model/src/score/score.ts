@@ -254,15 +254,20 @@ function tablesComplete(ctx: ScoreContext): Outcome {
 
 /** Pass when every instance of the rules passes, fail when one fails, partial when some cannot be decided. */
 function fromRules(ctx: ScoreContext, rules: readonly RuleId[], what: LocalizedText): Outcome | undefined {
-  const instances = rules.flatMap((rule) => ctx.byRule.get(rule) ?? []);
-  if (instances.length === 0) return undefined;
-  const failed = instances.filter((evaluation) => evaluation.status === 'fail');
-  const uncertain = instances.filter((evaluation) => evaluation.status === 'uncertain');
-  const passed = instances.length - failed.length - uncertain.length;
-  const counts = text(
-    `${what.zh}：${instances.length} 项中 ${passed} 项相符`,
-    `${what.en}: ${passed} of ${instances.length} hold`,
-  );
+  // One pass over the instances (a busy 表三 has hundreds): counted, and only the failures and uncertain kept.
+  let total = 0;
+  const failed: Evaluation[] = [];
+  const uncertain: Evaluation[] = [];
+  for (const rule of rules) {
+    for (const evaluation of ctx.byRule.get(rule) ?? []) {
+      total += 1;
+      if (evaluation.status === 'fail') failed.push(evaluation);
+      else if (evaluation.status === 'uncertain') uncertain.push(evaluation);
+    }
+  }
+  if (total === 0) return undefined;
+  const passed = total - failed.length - uncertain.length;
+  const counts = text(`${what.zh}：${total} 项中 ${passed} 项相符`, `${what.en}: ${passed} of ${total} hold`);
   if (failed.length > 0) {
     const rulesFailed = [...new Set(failed.map((evaluation) => evaluation.rule))].join(', ');
     return {
@@ -279,7 +284,7 @@ function fromRules(ctx: ScoreContext, rules: readonly RuleId[], what: LocalizedT
       // Some hold and the rest cannot be checked: the share that holds. None can be checked: nothing is shown to
       // hold, so it fails (a blank table is not consistent by default).
       status: passed > 0 ? 'partial' : 'fail',
-      fraction: passed / instances.length,
+      fraction: passed / total,
       reason: text(
         `${counts.zh}，${uncertain.length} 项因单元格空白无法核对`,
         `${counts.en}; ${uncertain.length} cannot be checked (blank cells)`,

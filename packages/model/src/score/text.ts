@@ -79,9 +79,27 @@ const CHANGE_WITH_NUMBER =
 /** Characters that are not text for length counts. */
 const SPACE = /\s/g;
 
-/** How many characters a text has, whitespace not counted. */
+/** Whether a UTF-16 code unit is what `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** How many characters a text has, whitespace not counted (counted in place: it runs on every part, per report). */
 export function visibleLength(text: string): number {
-  return text.replace(SPACE, '').length;
+  let length = 0;
+  for (let index = 0; index < text.length; index++) if (!isSpace(text.charCodeAt(index))) length += 1;
+  return length;
 }
 
 /** The words of `words` that occur in `text`, in list order. */
