@@ -165,28 +165,109 @@ export interface Region {
   readonly headerRows: string[][];
 }
 
+/** A value read from a line that holds nothing else: a cell, so its digits are never split as a run. */
+function oneCell(token: Token): Token {
+  if (token.digits === undefined) return token;
+  const { digits: _, ...cell } = token;
+  return cell;
+}
+
+/**
+ * How many empty lines separate two cells in a one-cell-per-line table: the most common count between two
+ * lines that each hold one value (0 when cells follow each other, 1 when every cell is followed by a blank line).
+ */
+function separatorBlanks(
+  parsed: readonly { label: string; values: readonly Token[]; blanks: number }[],
+): number {
+  const counts = new Map<number, number>();
+  for (let i = 1; i < parsed.length; i++) {
+    const a = parsed[i - 1];
+    const b = parsed[i];
+    if (!a || !b || a.label || b.label || a.values.length !== 1 || b.values.length !== 1) continue;
+    counts.set(b.blanks, (counts.get(b.blanks) ?? 0) + 1);
+  }
+  let best = 0;
+  let most = 0;
+  for (const [blanks, count] of counts) {
+    if (count > most || (count === most && blanks < best)) {
+      best = blanks;
+      most = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * The empty cells a run of empty lines stands for, given the blank lines that separate any two cells: each empty
+ * cell is its own (empty) line plus its separator. A count that does not fit that pattern stands for none.
+ */
+function emptyCellsIn(blanks: number, step: number): number {
+  const extra = blanks - step;
+  if (extra <= 0 || extra % (step + 1) !== 0) return 0;
+  return extra / (step + 1);
+}
+
+/**
+ * Separated text rows (TAB, pipe) with more cells than the table is wide: a trailing separator on every row is
+ * no cell, and the empty cells that remain before the first value are the positions a merged label covers (a page
+ * copied as text writes them as empty cells), not blank values. Only blank cells are dropped; a row whose extra
+ * cells hold numbers is left as it is (the table reader refuses it).
+ */
+function fitSeparatedRows(
+  parsed: { values: Token[]; columns: number[]; emptyLast: boolean; separated: boolean; filled?: string[] }[],
+  width: number,
+): void {
+  const text = parsed.filter((p) => p.separated && !p.filled && p.values.length > 0);
+  const trailing = text.length > 0 && text.every((p) => p.emptyLast);
+  for (const p of text) {
+    if (trailing && p.values.length > width && p.values[p.values.length - 1]?.value === null) {
+      p.values.pop();
+      p.columns.pop();
+    }
+    let extra = p.values.length - width;
+    while (
+      extra > 0 &&
+      p.values[0]?.value === null &&
+      p.values.slice(0, extra).every((v) => v.value === null)
+    ) {
+      p.values.shift();
+      p.columns.shift();
+      extra--;
+    }
+  }
+}
+
 /**
  * Reads the lines of a table part into row records. Lines holding two or more label phrases are first cut at
  * them (run-together text); one-cell-per-line input is reassembled by attaching value lines to the label
  * before them, up to `maxWidth` values.
  */
 export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[], maxWidth: number): Region {
-  type Piece = { text: string; line: number; src: Line; at: number; wide?: boolean };
+  type Piece = { text: string; line: number; src: Line; at: number; wide?: boolean; blanks: number };
   const pieces: Piece[] = [];
   let runTogether = false;
+  // Empty lines before each piece: in one-cell-per-line tables an empty line can be an empty cell.
+  let blanks = 0;
   lines.forEach((line, at) => {
     if (line.kind === 'row') {
-      pieces.push({ text: line.text, line: line.line, src: line, at });
+      pieces.push({ text: line.text, line: line.line, src: line, at, blanks: 0 });
+      blanks = 0;
       return;
     }
     const text = line.text;
-    if (text.trim() === '' || PAGE_NUMBER.test(text)) return;
+    if (text.trim() === '') {
+      blanks++;
+      return;
+    }
+    if (PAGE_NUMBER.test(text)) return;
     if (/^\s*\|?\s*:?-{3,}/.test(text) || /^\s*#+\s*表[一二三四五]/.test(text)) return;
     const cut = /[\t|]/.test(text) ? [text] : cutAtLabels(text, phrases);
     if (cut.length > 2 && !/\S\s{2,}\S/.test(text.trim())) runTogether = true;
     const wide = /\S\s{2,}\S/.test(text.trim());
-    for (const piece of cut)
-      pieces.push({ text: piece, line: line.line, src: { ...line, text: piece }, at, wide });
+    for (const piece of cut) {
+      pieces.push({ text: piece, line: line.line, src: { ...line, text: piece }, at, wide, blanks });
+      blanks = 0;
+    }
   });
   const layouts = new Map<LayoutName, number>();
   type Parsed = {
@@ -197,6 +278,11 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
     line: number;
     separated: boolean;
     index: number;
+    blanks: number;
+    /** A line holding one blank mark alone (`/`, `—`): an empty cell in a one-cell-per-line table, else nothing. */
+    blankCell: boolean;
+    /** A separated text row (TAB, pipe) whose last cell is empty. */
+    emptyLast: boolean;
     filled?: string[];
   };
   const parsed: Parsed[] = [];
@@ -209,6 +295,12 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
       if (cell === COVERED) continue;
       const split = splitCell(cell, separated);
       if (split.label !== '') {
+        // Empty cells before the first label are the positions of group labels merged from rows above (a page
+        // copied as text writes them as empty cells): not values.
+        if (label.length === 0 && values.length > 0 && values.every((v) => v.raw.trim() === '')) {
+          values.length = 0;
+          columns.length = 0;
+        }
         // A label after values starts over: only the label before the values names the row.
         if (values.length > 0) break;
         label.push(split.label);
@@ -216,8 +308,10 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
       for (const value of split.values) values.push(value);
       for (const _ of split.values) columns.push(at);
     }
-    // A row of blanks only (`||||`) carries nothing.
-    if (values.every((v) => v.value === null) && values.length > 0 && label.length === 0) return;
+    // A row of blanks only (`||||`) carries nothing, unless the table has one cell per line (decided below):
+    // then a line holding one blank mark is an empty cell.
+    const blankCell = values.length > 0 && label.length === 0 && values.every((v) => v.value === null);
+    if (blankCell && (values.length > 1 || separated)) return;
     if (values.length > 0 && values.every((v) => v.value === null) && label.length > 0) {
       // A header row with blank cells is a label line.
       values.length = 0;
@@ -234,15 +328,20 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
       line: piece.line,
       separated,
       index,
+      blanks: piece.blanks,
+      blankCell,
+      emptyLast: separated && layout !== 'html' && (cells[cells.length - 1] ?? '').trim() === '',
       ...(piece.src.filled ? { filled: piece.src.filled } : {}),
     });
   });
+  fitSeparatedRows(parsed, maxWidth);
 
   // One cell per line: most lines hold a single cell and many of them a single value.
   const single = parsed.filter((p) => p.values.length + (p.label ? 1 : 0) === 1).length;
   const singleValues = parsed.filter((p) => p.values.length === 1 && !p.label).length;
   const cellPerLine = parsed.length >= 6 && single >= parsed.length * 0.7 && singleValues >= 3;
 
+  const blankStep = cellPerLine ? separatorBlanks(parsed) : 0;
   const records: RowRecord[] = [];
   const labels: { text: string; line: number }[] = [];
   let before: string[] = [];
@@ -250,23 +349,36 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
   let lastTableLine = 0;
   const headerRows: string[][] = [];
   for (const p of parsed) {
+    if (p.blankCell && !cellPerLine) continue;
     if (p.values.length === 0 && p.filled && records.length === 0) headerRows.push(p.filled);
     if (p.values.length === 0) {
+      // Empty lines after a row's last value, before the next label: its trailing empty cells.
+      const trailing = cellPerLine && open ? emptyCellsIn(p.blanks, blankStep) : 0;
+      if (open && trailing > 0 && open.values.length + trailing === maxWidth)
+        for (let i = 0; i < trailing; i++) open.values.push({ raw: '', value: null });
       labels.push({ text: p.label, line: p.line });
       before.push(p.label);
       open = undefined;
       continue;
     }
     lastTableLine = Math.max(lastTableLine, (pieces[p.index]?.at ?? 0) + 1);
-    if (cellPerLine && !p.label && open && open.values.length < maxWidth) {
-      for (const value of p.values) open.values.push(value);
+    // A line holding one value alone is one cell: never a run of digits to split.
+    const cellValues = cellPerLine && !p.label ? p.values.map(oneCell) : p.values;
+    const emptyCells = cellPerLine ? emptyCellsIn(p.blanks, blankStep) : 0;
+    if (cellPerLine && !p.label && open && open.values.length + emptyCells < maxWidth) {
+      for (let i = 0; i < emptyCells; i++) open.values.push({ raw: '', value: null });
+      for (const value of cellValues) open.values.push(value);
       continue;
     }
+    const leading =
+      cellPerLine && !p.label && before.length > 0
+        ? Array.from({ length: Math.min(emptyCells, maxWidth - 1) }, (): Token => ({ raw: '', value: null }))
+        : [];
     const record: RowRecord = {
       label: p.label,
       leaf: p.leaf,
       before: before.join(' '),
-      values: [...p.values],
+      values: [...leading, ...cellValues],
       line: p.line,
       separated: p.separated,
       ...(p.filled ? { columns: p.columns } : {}),
@@ -279,6 +391,10 @@ export function readRegion(lines: readonly Line[], phrases: readonly CutPhrase[]
     open = cellPerLine ? record : undefined;
     before = [];
   }
+  // Empty lines at the end of the part after a row short of its width by as many cells: its last empty cells.
+  const trailing = cellPerLine && open ? emptyCellsIn(blanks, blankStep) : 0;
+  if (open && trailing > 0 && open.values.length + trailing === maxWidth)
+    for (let i = 0; i < trailing; i++) open.values.push({ raw: '', value: null });
   let layout: LayoutName = 'spaced';
   let most = 0;
   for (const [name, count] of layouts) {
