@@ -96,6 +96,23 @@ describe('audit --expected', () => {
     );
   });
 
+  it('takes the deadlines of --rulepack, and refuses a rulepack that cannot be parsed, located', async () => {
+    await writeFile(
+      join(dir, 'pack.json'),
+      JSON.stringify({ rulepack: 1, name: '宽限', deadlines: { department: '02-15' } }),
+    );
+    const { audit: doc } = await audit(['--expected', 'units.csv', '--rulepack', 'pack.json']);
+    expect(doc.expected?.units[0]).toMatchObject({ status: 'on-time', deadline: '2022-02-15' });
+    expect(doc.reports[0]?.scorecard?.rulepack).toBe('宽限');
+    await writeFile(
+      join(dir, 'bad-pack.json'),
+      JSON.stringify({ rulepack: 1, name: 'x', deadlines: { department: '2-15' } }),
+    );
+    const bad = await run(['audit', 'reports', '--rulepack', 'bad-pack.json', '--lang', 'en'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad-pack.json: deadlines.department');
+  });
+
   it('reads the list saved as GBK the same', async () => {
     const utf8 = (await audit(['--expected', 'units.csv'])).audit.expected;
     const fromGbk = (await audit(['--expected', 'units-gbk.csv'])).audit.expected;

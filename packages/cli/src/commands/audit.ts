@@ -1,14 +1,14 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditRow, ImportFileResult } from '@nianbao/import';
-import type { AuditInput, ExpectedUnit, LocalizedText, RegionAudit } from '@nianbao/model';
+import type { AuditInput, ExpectedUnit, LocalizedText, RegionAudit, Rulepack } from '@nianbao/model';
 import { type Command, type CommandContext, EXIT, langOption, UsageError } from '../command.js';
 import { localize } from '../format/lang.js';
 import { writeOutput } from '../write-output.js';
 import { kindOption } from './import-shared.js';
 
 /** The options that need the whole audit document (`buildRegionAudit`), not only the per-file rows. */
-const AUDIT_OUTPUTS = ['html', 'json', 'xlsx', 'dataset', 'notices', 'expected', 'own'] as const;
+const AUDIT_OUTPUTS = ['html', 'json', 'xlsx', 'dataset', 'notices', 'expected', 'own', 'rulepack'] as const;
 
 /** File names audit picks up inside a directory. */
 const REPORT_FILE = /\.(?:txt|html?|md|markdown|pdf|docx|doc|xlsx)$/i;
@@ -217,11 +217,25 @@ async function writeAudit(
     if (!Array.isArray(units)) return units;
     expected = units;
   }
+  let rulepack: Rulepack | undefined;
+  if (typeof options.rulepack === 'string') {
+    const { readRulepackFile } = await import('./validate.js');
+    const pack = await readRulepackFile(options.rulepack, read.cwd);
+    if (!pack.ok) {
+      const file = options.rulepack;
+      return {
+        zh: pack.errors.map((issue) => `${file}: ${issue.message.zh}`).join('\n'),
+        en: pack.errors.map((issue) => `${file}: ${issue.message.en}`).join('\n'),
+      };
+    }
+    rulepack = pack.rulepack;
+  }
   if (options.own !== undefined && typeof options.own !== 'string')
     return { zh: '--own 需要文件名或机关名称', en: '--own needs a file or an agency name' };
   const audit = buildRegionAudit(inputsOf(results), {
     ...(previous ? { previous } : {}),
     ...(expected ? { expected } : {}),
+    ...(rulepack ? { rulepack } : {}),
     ...(typeof options.own === 'string' ? { own: options.own } : {}),
   });
   if (audit.own && audit.own.file === undefined) {
@@ -281,7 +295,7 @@ export const auditCommand: Command = {
     en: 'import and check many published reports, one line each',
   },
   usage:
-    'nianbao audit DIR|FILE… [--csv FILE] [--html FILE] [--json FILE] [--xlsx FILE] [--dataset FILE] [--notices DIR] [--expected FILE] [--own FILE|NAME] [--previous DIR] [--kind KIND] [--jobs N] [--lang zh|en]',
+    'nianbao audit DIR|FILE… [--csv FILE] [--html FILE] [--json FILE] [--xlsx FILE] [--dataset FILE] [--notices DIR] [--expected FILE] [--own FILE|NAME] [--rulepack FILE] [--previous DIR] [--kind KIND] [--jobs N] [--lang zh|en]',
   positionals: {
     name: 'DIR|FILE…',
     description: {
@@ -341,6 +355,14 @@ export const auditCommand: Command = {
       description: {
         zh: '应报单位名单（CSV，UTF-8 或 GBK；表头含“名称”，可选“代码”“层级”“类型”“本级”）：列出未报、逾期和不在名单中的文件',
         en: 'the list of bodies expected to report (CSV, UTF-8 or GBK; a header with name, optionally code, level, kind, own): lists who is missing, who is late, and files matching no unit',
+      },
+    },
+    rulepack: {
+      type: 'string',
+      valueName: 'FILE',
+      description: {
+        zh: '按此规则包评分并取其发布期限（JSON；默认全国指标与条例期限）',
+        en: 'score by this rulepack and take its deadlines (JSON; default: the national indicators and statutory deadlines)',
       },
     },
     own: {

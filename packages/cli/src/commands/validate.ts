@@ -113,8 +113,11 @@ function refuseOptionFile(
 /** The largest rulepack read: a rulepack is a few kilobytes. */
 const MAX_RULEPACK_BYTES = 1024 * 1024;
 
-/** Reads and parses `--rulepack FILE`; every failure is a located issue. The validator (zod) loads only here. */
-async function readRulepackFile(
+/**
+ * Reads and parses `--rulepack FILE` (of `validate` and `audit`); every failure is a located issue. The validator
+ * (zod) loads only here.
+ */
+export async function readRulepackFile(
   file: string,
   cwd: string,
 ): Promise<{ ok: true; rulepack: Rulepack } | { ok: false; errors: ParseIssue[] }> {
