@@ -149,6 +149,27 @@ describe('audit --expected', () => {
   });
 });
 
+describe('audit --xlsx from the command line', () => {
+  it('writes a workbook with the overview, the units, a sheet per report and the roll-ups', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { audit: doc } = await audit(['--expected', 'units.csv', '--xlsx', 'audit.xlsx']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(
+      new Uint8Array(await readFile(join(dir, 'audit.xlsx'))).slice().buffer as ArrayBuffer,
+    );
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      '总览 overview',
+      '应报单位 units',
+      ...doc.reports.map((report) => report.agency),
+      '本行政区域汇总',
+      '本行政区域汇总（不含本级）',
+    ]);
+    const units = book.getWorksheet('应报单位 units');
+    expect(units?.getCell('A5').value).toBe('某县教育局');
+    expect(units?.getCell('D5').value).toBe('未报送 missing');
+  });
+});
+
 describe('audit --dataset and --notices', () => {
   it('writes one dataset row per report read and statutory cell, blanks flagged and empty', async () => {
     const { audit: doc } = await audit(['--dataset', 'data.csv']);
