@@ -48,7 +48,7 @@ export const SERIES_COLOURS: readonly string[] = [
 
 const BAR_HEIGHT = 18;
 const LABEL_WIDTH = 230;
-const VALUE_ROOM = 150;
+const VALUE_ROOM = 90;
 
 function shortLabel(text: string, max = 16): string {
   const chars = [...text];
@@ -66,7 +66,6 @@ interface Row {
 }
 
 function rowsOf(spec: BarChartSpec): Row[] {
-  const many = spec.series.length > 1;
   return spec.bars.flatMap((bar, group) =>
     spec.series.map((name, series) => {
       const value = bar.values[series] ?? null;
@@ -77,8 +76,8 @@ function rowsOf(spec: BarChartSpec): Row[] {
         series,
         value,
         label: series === 0 ? shortLabel(bar.label) : '',
-        text: many ? `${name} ${shown}` : shown,
-        title: `${bar.title ?? bar.label}${many ? ` · ${name}` : ''}：${shown}`,
+        text: shown,
+        title: `${bar.title ?? bar.label}${spec.series.length > 1 ? ` · ${name}` : ''}：${shown}`,
       };
     }),
   );
@@ -100,6 +99,41 @@ interface Segment {
 }
 
 const LEGEND_ROW = 20;
+
+/** Room above the bars for the legend of `series` (none for one series). */
+function legendHeight(series: readonly string[]): number {
+  return series.length > 1 ? Math.ceil(series.length / 4) * LEGEND_ROW + 4 : 4;
+}
+
+/** The legend: a swatch and the series name for each colour, four to a row, above the bars. */
+function appendLegend(
+  svg: Element,
+  document: ReturnType<typeof parseHTML>['document'],
+  series: readonly string[],
+  width: number,
+): void {
+  if (series.length < 2) return;
+  const legend = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+  legend.setAttribute('aria-hidden', 'true');
+  legend.setAttribute('aria-label', 'legend');
+  const column = (width - LABEL_WIDTH) / 4;
+  series.forEach((name, n) => {
+    const x = LABEL_WIDTH + (n % 4) * column;
+    const y = Math.floor(n / 4) * LEGEND_ROW + 4;
+    const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    for (const [key, value] of Object.entries({ x, y, width: 12, height: 12 }))
+      swatch.setAttribute(key, String(value));
+    swatch.setAttribute('fill', SERIES_COLOURS[n % SERIES_COLOURS.length] as string);
+    const label = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    label.setAttribute('x', String(x + 16));
+    label.setAttribute('y', String(y + 10));
+    label.setAttribute('font-size', '11');
+    label.setAttribute('text-anchor', 'start');
+    label.textContent = shortLabel(name, 12);
+    legend.append(swatch, label);
+  });
+  svg.append(legend);
+}
 
 /** A stacked chart: Plot's barX stacks the series of each bar (its stackX transform); a legend names them. */
 function plotStacked(spec: BarChartSpec): {
@@ -133,8 +167,7 @@ function plotStacked(spec: BarChartSpec): {
     const text = blank ? BLANK_TEXT : bar.total === undefined ? '' : formatValue(bar.total, spec.unit);
     return { key: String(n), at: drawn, text, label: shortLabel(bar.label), blank };
   });
-  const legendRows = Math.ceil(spec.series.length / 4);
-  const top = legendRows * LEGEND_ROW + 4;
+  const top = legendHeight(spec.series);
   const max = Math.max(1, ...ends.map((end) => end.at));
   const svg = Plot.plot({
     document: document as unknown as Document,
@@ -173,27 +206,7 @@ function plotStacked(spec: BarChartSpec): {
   }) as unknown as Element;
   // Plot names system-ui, which has no CJK glyphs on many machines: the bundled fonts' names instead.
   svg.setAttribute('font-family', CHART_FONT_FAMILY);
-  // The legend: a swatch and the series name for each colour, four to a row, above the bars.
-  const legend = document.createElementNS('http://www.w3.org/2000/svg', 'g');
-  legend.setAttribute('aria-hidden', 'true');
-  legend.setAttribute('aria-label', 'legend');
-  const column = (width - LABEL_WIDTH) / 4;
-  spec.series.forEach((series, n) => {
-    const x = LABEL_WIDTH + (n % 4) * column;
-    const y = Math.floor(n / 4) * LEGEND_ROW + 4;
-    const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-    for (const [name, value] of Object.entries({ x, y, width: 12, height: 12 }))
-      swatch.setAttribute(name, String(value));
-    swatch.setAttribute('fill', SERIES_COLOURS[n % SERIES_COLOURS.length] as string);
-    const label = document.createElementNS('http://www.w3.org/2000/svg', 'text');
-    label.setAttribute('x', String(x + 16));
-    label.setAttribute('y', String(y + 10));
-    label.setAttribute('font-size', '11');
-    label.setAttribute('text-anchor', 'start');
-    label.textContent = shortLabel(series, 10);
-    legend.append(swatch, label);
-  });
-  svg.append(legend);
+  appendLegend(svg, document, spec.series, width);
   return { svg, document };
 }
 
@@ -210,10 +223,14 @@ export function plotBars(spec: BarChartSpec): {
   const svg = Plot.plot({
     document: document as unknown as Document,
     width,
-    height: rows.length * BAR_HEIGHT + 8 + (spec.series.length > 1 ? spec.bars.length * 6 : 0),
+    height:
+      rows.length * BAR_HEIGHT +
+      4 +
+      legendHeight(spec.series) +
+      (spec.series.length > 1 ? spec.bars.length * 6 : 0),
     marginLeft: LABEL_WIDTH,
     marginRight: VALUE_ROOM,
-    marginTop: 4,
+    marginTop: legendHeight(spec.series),
     marginBottom: 4,
     x: { domain: [0, max], axis: null },
     y: { domain: rows.map((row) => row.key), axis: null, paddingInner: 0.2, paddingOuter: 0.1 },
@@ -251,6 +268,7 @@ export function plotBars(spec: BarChartSpec): {
   }) as unknown as Element;
   // Plot names system-ui, which has no CJK glyphs on many machines: the bundled fonts' names instead.
   svg.setAttribute('font-family', CHART_FONT_FAMILY);
+  appendLegend(svg, document, spec.series, width);
   return { svg, document };
 }
 

@@ -44,28 +44,33 @@ function AgencyOutcomes({
   const top = ranked.slice(0, TOP_AGENCIES);
   const rest = ranked.slice(TOP_AGENCIES);
   const bars = top.map((entry) => outcomeBar(entry.agency, `${entry.agency}（${entry.file}）`, entry.report));
-  if (rest.length > 0) {
-    const others = rollUpReports(rest.map((entry) => entry.report)).report;
-    const label = `其余 ${rest.length} 个机关 (${rest.length} others)`;
-    bars.push(outcomeBar(label, label, others));
-  }
+  // The rest are summed by the model and said in words (and in the data table), not drawn: one bar of many
+  // agencies would set the scale and flatten every bar above it.
+  const others =
+    rest.length > 0
+      ? outcomeBar(
+          `其余 ${rest.length} 个机关 (${rest.length} others)`,
+          '',
+          rollUpReports(rest.map((entry) => entry.report)).report,
+        )
+      : undefined;
   const series = outcomeTotals(first.report)
     .filter((o) => o.key !== 'total')
     .map((o) => shortOutcome(o.label));
+  const words = (bar: Bar): string =>
+    `${bar.title || bar.label}：${bar.values.map((v, n) => `${series[n]} ${v ?? '未填报'}`).join('，')}，总计 ${bar.total ?? '未填报'}`;
   return (
-    <BarChart
-      id="nb-dash-chart-agency-outcomes"
-      title={`各机关申请办理结果（按总计排序，前 ${TOP_AGENCIES} 个）Applications by outcome per agency (top ${TOP_AGENCIES} by total)`}
-      description={bars
-        .map(
-          (bar) =>
-            `${bar.title ?? bar.label}：${bar.values.map((v, n) => `${series[n]} ${v ?? '未填报'}`).join('，')}，总计 ${bar.total ?? '未填报'}`,
-        )
-        .join('；')}
-      series={series}
-      bars={bars}
-      stacked
-    />
+    <>
+      <BarChart
+        id="nb-dash-chart-agency-outcomes"
+        title={`各机关申请办理结果（按总计排序，前 ${TOP_AGENCIES} 个）Applications by outcome per agency (top ${TOP_AGENCIES} by total)`}
+        description={bars.map(words).join('；')}
+        series={series}
+        bars={bars}
+        stacked
+      />
+      {others && <p className="nb-dash-small">{words(others)}</p>}
+    </>
   );
 }
 
