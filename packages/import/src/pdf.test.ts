@@ -8,6 +8,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from './import-report.js';
 import { simplified } from './normalise.js';
+import { fontEnv } from './test-support/fonts.js';
 import { convertDocx } from './test-support/libreoffice.js';
 import { cells, narrativeText, randomReport } from './test-support/random-report.js';
 
@@ -52,6 +53,7 @@ describe('PDF import: Chromium printing renderReportHtml → importDocument', ()
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
+      env: { ...process.env, ...fontEnv() },
       args: [
         '--headless',
         '--no-sandbox',

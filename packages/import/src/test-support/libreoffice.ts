@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fontEnv } from './fonts.js';
 
 /**
  * DOCX files converted by headless LibreOffice, in one run with a private profile (a first start is slow, and two
@@ -31,7 +32,7 @@ export function convertDocx(docs: readonly Uint8Array[], to: 'pdf' | 'doc'): Uin
         out,
         ...inputs,
       ],
-      { encoding: 'utf8', timeout: 240_000, env: { ...process.env, HOME: dir } },
+      { encoding: 'utf8', timeout: 240_000, env: { ...process.env, ...fontEnv(), HOME: dir } },
     );
     if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
       throw new Error(

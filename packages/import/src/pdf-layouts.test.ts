@@ -1,0 +1,85 @@
+import type { Report } from '@nianbao/model';
+import { busyReport, seedReport } from '@nianbao/model/fixtures';
+import { renderReportHtml } from '@nianbao/react/server';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDocument } from './import-report.js';
+import { fontEnv } from './test-support/fonts.js';
+import { cells } from './test-support/random-report.js';
+
+/*
+ * PDFs in layouts the round trips in pdf.test.ts do not print: the page printed by Chromium with its merged
+ * label cells (every cell with a rowspan: 三、本年度办理结果, （三）不予公开 …, and the header cells) set as offices
+ * set them — one character per line in a narrow column, stacked upright (vertical writing), or turned 90°
+ * (sideways text: pdf.js gives those items a rotated transform).
+ */
+
+/** Debian's Chromium (as the react package's browser tests use it); these tests never download one. */
+const CHROMIUM = '/usr/bin/chromium';
+
+const LABEL_STYLES: readonly [string, string][] = [
+  [
+    'one character per line (a narrow label column)',
+    '[rowspan]{width:1.1em;max-width:1.1em;word-break:break-all;white-space:normal}',
+  ],
+  ['vertical writing, characters upright', '[rowspan]{writing-mode:vertical-rl;text-orientation:upright}'],
+  ['vertical writing, text turned 90°', '[rowspan]{writing-mode:vertical-rl;text-orientation:sideways}'],
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    env: { ...process.env, ...fontEnv() },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function printed(report: Report, css: string): Promise<Uint8Array> {
+  const tab = await browser.newPage();
+  try {
+    await tab.setContent(renderReportHtml(report).replace('</head>', `<style>${css}</style></head>`), {
+      waitUntil: 'load',
+    });
+    return new Uint8Array(
+      await tab.pdf({
+        width: '210mm',
+        height: '297mm',
+        printBackground: true,
+        margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' },
+      }),
+    );
+  } finally {
+    await tab.close();
+  }
+}
+
+describe('PDF import: label cells set vertically or turned', () => {
+  for (const [name, css] of LABEL_STYLES) {
+    for (const [which, report] of [
+      ['seed', seedReport],
+      ['busy', busyReport],
+    ] as const) {
+      it(`${which}, ${name}: every cell comes back`, async () => {
+        const result = await importDocument(await printed(report, css));
+        if (!result.ok) throw new Error(JSON.stringify(result.notes));
+        const got = cells(result.report);
+        const want = cells(report);
+        const wrong = Object.keys(want).filter((k) => got[k] !== null && got[k] !== want[k]);
+        const right = Object.keys(want).filter((k) => got[k] === want[k]);
+        console.log(`PDFLAYOUT ${which} / ${name}: ${right.length}/200 right, ${wrong.length} wrong`);
+        expect(wrong).toEqual([]);
+        expect(got).toEqual(want);
+      });
+    }
+  }
+});
