@@ -156,7 +156,7 @@ describe('a Node project (npm install of the tarballs)', () => {
 import { checkReport, isReportOk, parseReportJson } from '@nianbao/model';
 import { seedReport } from '@nianbao/model/fixtures';
 import { checkReport as coreCheck } from '@nianbao/model/core';
-import { compiledExecArgv } from '@nianbao/model/worker-flags';
+import { compiledExecArgv } from '@nianbao/workers';
 import schema from '@nianbao/model/report.schema.json' with { type: 'json' };
 import rulepackSchema from '@nianbao/model/rulepack.schema.json' with { type: 'json' };
 import suqian from '@nianbao/model/rulepacks/suqian.json' with { type: 'json' };

@@ -107,7 +107,7 @@ export const NOTE_CATALOGUE: Readonly<Record<NoteCode, NoteEntry>> = {
   'input-too-large': { severity: 'warning', doc: 'refused: the input is over its format’s size limit' },
   'input-unreadable': {
     severity: 'warning',
-    doc: 'refused: the file is missing, unreadable or damaged, or the importer failed on it',
+    doc: 'refused: the file is missing, unreadable or damaged, or the importer (or its thread) failed on it',
   },
   'input-unsupported': {
     severity: 'warning',
@@ -344,10 +344,6 @@ export const NOTE_TEXT = {
     importerFailed: (p: { reason: string }): LocalizedText => ({
       zh: `导入时出错（${p.reason}）`,
       en: `the importer failed (${p.reason})`,
-    }),
-    workerCrashed: (p: { reason: string }): LocalizedText => ({
-      zh: `导入线程崩溃（${p.reason}）`,
-      en: `the import worker crashed (${p.reason})`,
     }),
   },
   'pdf-async': {

@@ -1,12 +1,15 @@
-import { parentPort, threadId } from 'node:worker_threads';
-import { type ImportJob, runImportJob } from './pool.js';
+import { threadId } from 'node:worker_threads';
+import { type ImportFileResult, type ImportJob, runImportJob } from './pool.js';
 
 /*
- * A worker of the import pool: says `{ ready: true }` once loaded (so the pool can tell a build that cannot start
- * from a file that crashes the importer), then answers each job (a path to read and import) with an
- * ImportFileResult. It lives for many files, so the importer's modules are loaded once per thread.
+ * A thread of the import pool (@nianbao/workers, on piscina): each task is one file to read and import. The thread
+ * lives for many files, so the importer's modules are loaded once per thread (when this module loads).
  */
-parentPort?.on('message', (job: ImportJob) => {
-  void runImportJob(job, threadId).then((result) => parentPort?.postMessage(result));
-});
-parentPort?.postMessage({ ready: true });
+
+/** Run once when the thread starts: loading this module has loaded the importer. */
+export function ready(): void {}
+
+/** Imports one file; never throws (a failure is a result). */
+export default function run(job: ImportJob): Promise<ImportFileResult> {
+  return runImportJob(job, threadId);
+}

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '@nianbao/model';
-import { compiledExecArgv } from '@nianbao/model/worker-flags';
+import { poolSize, WorkerCrashError, WorkerPool, WorkerStartError } from '@nianbao/workers';
 import { sniffFormat } from './detect.js';
 import { MAX_DOC_BYTES } from './doc.js';
 import { isZip, MAX_DOCX_BYTES } from './docx.js';
@@ -15,8 +14,8 @@ import type { ImportKind, ImportResult } from './types.js';
 
 /*
  * Bulk importing (`nianbao audit`): importReport is synchronous CPU work, so running many files "at once" on one
- * thread is still one after the other. A pool of worker threads, sized to the cores, each long-lived and taking
- * file after file, makes it parallel. A worker is given a path (not the bytes), reads the file itself and answers
+ * thread is still one after the other. @nianbao/workers' pool of worker threads, sized to the cores, each
+ * long-lived and taking file after file, makes it parallel. A worker is given a path (not the bytes), reads the file itself and answers
  * with the ImportResult, which is plain data and crosses back by structured clone. Node only.
  */
 
@@ -27,7 +26,7 @@ export interface ImportFileResult {
   /** The file as given. */
   readonly file: string;
   readonly result: ImportResult;
-  /** The worker thread that imported it (`threadId` of node:worker_threads; 0 = the calling thread). */
+  /** The worker thread that imported it (`threadId` of node:worker_threads; 0 = the calling thread, -1 = its thread crashed). */
   readonly threadId: number;
   /** Time spent reading and importing the file, in milliseconds. */
   readonly ms: number;
@@ -157,23 +156,18 @@ export async function importFiles(
   files: readonly string[],
   options: ImportFilesOptions = {},
 ): Promise<ImportFileResult[]> {
-  const size = poolSize(files.length, options.concurrency);
+  const size = poolSize(files.length, options.concurrency, availableParallelism());
   const script = size > 1 ? workerScript() : undefined;
   return runPool(files, options, size, script);
-}
-
-function poolSize(files: number, concurrency: number | undefined): number {
-  const wanted = concurrency === undefined || !(concurrency >= 1) ? availableParallelism() : concurrency;
-  return Math.max(1, Math.min(Math.floor(wanted), files));
 }
 
 /**
  * The pool itself, with the worker script given (tests pass a script that misbehaves on purpose). Exported for
  * tests only; not part of the package's API.
  *
- * Protocol: the worker posts `{ ready: true }` once loaded, then answers each {@link ImportJob} with an
- * {@link ImportFileResult}. A worker that dies before `ready` could not start (a broken build): its slot imports
- * in this thread instead. A worker that dies holding a job fails that job only; a fresh worker takes its place.
+ * A worker module whose threads cannot start (a broken build) is not fatal: the files are imported in this thread
+ * instead. A thread that crashes holding a file fails that file only (an `input-unreadable` note with the crash's
+ * reason); a fresh thread takes its place.
  */
 export async function runPool(
   files: readonly string[],
@@ -185,100 +179,42 @@ export async function runPool(
   const kind = options.kind ?? 'auto';
   const results: ImportFileResult[] = new Array(files.length);
   let done = 0;
-  let next = 0;
-  const take = (): ImportJob | undefined => {
-    if (next >= files.length) return undefined;
-    const index = next++;
-    return { index, file: files[index] ?? '', cwd, kind };
-  };
+  const jobs: ImportJob[] = files.map((file, index) => ({ index, file, cwd, kind }));
   const finish = (result: ImportFileResult): void => {
     results[result.index] = result;
     done += 1;
     options.onResult?.(result, done, files.length);
   };
-  const inThread = async (): Promise<void> => {
-    for (let job = take(); job; job = take()) finish(await runImportJob(job, 0));
-  };
-  if (!script) {
-    await inThread();
+  const inThread = async (): Promise<ImportFileResult[]> => {
+    for (const job of jobs) finish(await runImportJob(job, 0));
     return results;
-  }
-  let execArgv = compiledExecArgv(process.execArgv);
-  /**
-   * Starts a worker, or undefined if none can start. Node refuses per-process flags a worker cannot take (e.g. a
-   * parent run with `--max-old-space-size`) by throwing at once: workers then start with no flags at all.
-   */
-  const startWorker = (): InstanceType<typeof Worker> | undefined => {
-    try {
-      return new Worker(script, { execArgv });
-    } catch {
-      if (execArgv.length === 0) return undefined;
-      execArgv = [];
-      return startWorker();
-    }
   };
-
-  /** Runs one worker until the queue is empty ('drained') or it dies ('crashed' or, before ready, 'broken'). */
-  const runWorker = (): Promise<'drained' | 'crashed' | 'broken'> =>
-    new Promise((settle) => {
-      const worker = startWorker();
-      if (!worker) {
-        settle('broken');
-        return;
-      }
-      // Read now: a worker's threadId becomes -1 once it has stopped.
-      const { threadId } = worker;
-      let ready = false;
-      let current: ImportJob | undefined;
-      let lastError = '';
-      const feed = (): void => {
-        current = take();
-        if (current) worker.postMessage(current);
-        else void worker.terminate();
-      };
-      worker.on('message', (message: ImportFileResult | { ready: true }) => {
-        if ('ready' in message) {
-          ready = true;
-          feed();
-          return;
-        }
-        current = undefined;
-        finish(message);
-        feed();
-      });
-      worker.on('error', (error) => {
-        lastError = error.message;
-      });
-      worker.on('exit', (code) => {
-        if (!ready) {
-          settle('broken');
-          return;
-        }
-        if (!current) {
-          settle('drained');
-          return;
-        }
-        const reason = lastError || `exit code ${code}`;
-        finish({
-          index: current.index,
-          file: current.file,
-          result: failed(NOTE_TEXT['input-unreadable'].workerCrashed({ reason })),
-          threadId,
-          ms: 0,
-        });
-        settle('crashed');
-      });
+  if (!script) return inThread();
+  let pool: WorkerPool<ImportJob, ImportFileResult>;
+  try {
+    pool = await WorkerPool.start<ImportJob, ImportFileResult>({
+      filename: script,
+      threads: size,
+      queue: jobs.length,
+      what: { zh: '导入', en: 'import' },
     });
-
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < files.length) {
-        if ((await runWorker()) === 'broken') {
-          await inThread();
-          return;
+  } catch (error) {
+    if (error instanceof WorkerStartError) return inThread();
+    throw error;
+  }
+  try {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          finish(await pool.run(job));
+        } catch (error) {
+          if (!(error instanceof WorkerCrashError)) throw error;
+          finish({ index: job.index, file: job.file, result: failed(error.text), threadId: -1, ms: 0 });
         }
-      }
-    }),
-  );
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
   return results;
 }

@@ -1,2 +1,2 @@
-// A pool worker for pool.test.ts that cannot start (as with a broken build): it fails before saying it is ready.
+// A pool worker for pool.test.ts that cannot start (as with a broken build): it fails while it loads.
 throw new Error('broken build');

@@ -32,14 +32,12 @@ export {
   printable,
 } from './line-break.js';
 export {
-  compiledExecArgv,
   type PoolOptions,
   type PoolRenderOptions,
   poolUsesWorkers,
   type RenderJob,
   type RenderJobResult,
   renderPdfFiles,
-  runRenderJob,
 } from './pool.js';
 export { type RenderOptions, renderReportPdf, renderReportPdfToFile } from './render.js';
 export { FONT_ROLES, type FontRole } from './roles.js';

@@ -1,10 +1,16 @@
-import { parentPort } from 'node:worker_threads';
-import { type RenderJob, runRenderJob } from './pool.js';
+import { type PoolTask, type RenderJobResult, runRenderJob, warmRenderer } from './pool.js';
 
 /*
- * A worker of the render pool: takes { index, job } messages, answers with a RenderJobResult. It lives for many
- * jobs so its fonts are parsed once.
+ * A thread of the render pool (@nianbao/workers, on piscina): `ready` loads the renderer once, then each task is one
+ * job. The thread lives for many jobs, so its fonts are parsed once.
  */
-parentPort?.on('message', (message: { index: number; job: RenderJob }) => {
-  void runRenderJob(message.job, message.index).then((result) => parentPort?.postMessage(result));
-});
+
+/** Run once when the thread starts. */
+export async function ready(): Promise<void> {
+  await warmRenderer();
+}
+
+/** Renders one job; never throws (a failure is a result). */
+export default function run(task: PoolTask): Promise<RenderJobResult> {
+  return runRenderJob(task.job, task.index);
+}

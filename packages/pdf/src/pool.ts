@@ -1,13 +1,14 @@
 import type { Report } from '@nianbao/model/core';
-import { compiledExecArgv } from '@nianbao/model/worker-flags';
+import type { WorkerPool } from '@nianbao/workers';
 import type { DocumentOptions } from './document.js';
 import type { FontSources } from './fonts.js';
 import type { GlyphWarning } from './glyphs.js';
 
 /*
- * Bulk rendering (a county's or city's every department): a pool of worker threads, each a live renderer that
- * parses its fonts once and then takes job after job. Jobs and results cross threads by structured clone, so
- * options are plain data (font paths, not bytes). Node only.
+ * Bulk rendering (a county's or city's every department) on @nianbao/workers' pool: worker threads, each a live
+ * renderer that parses its fonts once and then takes job after job. Jobs and results cross threads by structured
+ * clone, so options are plain data (font paths, not bytes). Node only: the pool is imported when a batch starts, so
+ * the browser build never loads it.
  */
 
 /** Render options that can cross a thread boundary. */
@@ -35,7 +36,15 @@ export type RenderJobResult =
       readonly warnings: GlyphWarning[];
       readonly ms: number;
     }
-  | { readonly index: number; readonly path: string; readonly ok: false; readonly error: string };
+  | {
+      readonly index: number;
+      readonly path: string;
+      readonly ok: false;
+      /** Why, in English (the renderer's error, or the crash of the thread that held the job). */
+      readonly error: string;
+      /** Why, in Chinese and English, when the thread rendering the job crashed. */
+      readonly message?: { readonly zh: string; readonly en: string };
+    };
 
 /** Options of {@link renderPdfFiles}. */
 export interface PoolOptions {
@@ -61,7 +70,12 @@ async function threadRenderer(): Promise<RenderToFile> {
   return loadNodeEngine()?.renderReportPdfToFile ?? (await import('./render.js')).renderReportPdfToFile;
 }
 
-/** Renders one job in this thread; never throws. */
+/** Loads this thread's renderer (and so its fonts' parser): what a pool thread does before its first job. */
+export async function warmRenderer(): Promise<void> {
+  await threadRenderer();
+}
+
+/** Renders one job in this thread; never throws. Internal: the pool's threads and its in-thread fallback use it. */
 export async function runRenderJob(job: RenderJob, index: number): Promise<RenderJobResult> {
   const warnings: GlyphWarning[] = [];
   try {
@@ -92,24 +106,28 @@ async function workerScript(): Promise<URL | undefined> {
   return candidates.find((url) => existsSync(url));
 }
 
-/** The parent's Node flags minus those a compiled worker must not inherit (from @nianbao/model). */
-export { compiledExecArgv };
-
 /** Whether {@link renderPdfFiles} will use worker threads here (false from TypeScript sources without a build). */
 export async function poolUsesWorkers(): Promise<boolean> {
   return (await workerScript()) !== undefined;
 }
 
 /**
- * Renders many reports to files with a pool of worker threads sized to the cores. A job that fails is reported in
- * its result; the others still complete. Results are returned in job order.
+ * Renders many reports to files with a pool of worker threads sized to the cores (at most one per job). A job that
+ * fails, or whose thread crashes, is reported in its result (a crashed thread is replaced); the others still
+ * complete. Results are returned in job order. Without a built worker (TypeScript sources) or with one thread, the
+ * jobs render in this thread.
  */
 export async function renderPdfFiles(
   jobs: readonly RenderJob[],
   options: PoolOptions = {},
 ): Promise<RenderJobResult[]> {
   const { availableParallelism } = await import('node:os');
-  const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), jobs.length));
+  // A computed specifier, so bundlers of the browser build leave the Node-only pool (piscina) alone.
+  const workers = '@nianbao/workers';
+  const { poolSize, WorkerCrashError, WorkerPool, WorkerStartError } = (await import(
+    /* @vite-ignore */ /* webpackIgnore: true */ workers
+  )) as typeof import('@nianbao/workers');
+  const size = poolSize(jobs.length, options.concurrency, availableParallelism());
   const results: RenderJobResult[] = new Array(jobs.length);
   let done = 0;
   const finish = (result: RenderJobResult): void => {
@@ -117,54 +135,44 @@ export async function renderPdfFiles(
     done += 1;
     options.onResult?.(result, done, jobs.length);
   };
-  const script = size > 1 ? await workerScript() : undefined;
-  if (!script) {
+  const inThread = async (): Promise<RenderJobResult[]> => {
     for (const [index, job] of jobs.entries()) finish(await runRenderJob(job, index));
     return results;
+  };
+  const script = size > 1 ? await workerScript() : undefined;
+  if (!script) return inThread();
+  let pool: WorkerPool<PoolTask, RenderJobResult>;
+  try {
+    pool = await WorkerPool.start<PoolTask, RenderJobResult>({
+      filename: script,
+      threads: size,
+      queue: jobs.length,
+      what: { zh: 'PDF 生成', en: 'PDF render' },
+    });
+  } catch (error) {
+    // No thread can start (a broken build): the jobs still render, here.
+    if (error instanceof WorkerStartError) return inThread();
+    throw error;
   }
-  const { Worker } = await import('node:worker_threads');
-  let next = 0;
-  await Promise.all(
-    Array.from(
-      { length: size },
-      () =>
-        new Promise<void>((resolve) => {
-          let worker: InstanceType<typeof Worker>;
-          try {
-            worker = new Worker(script, { execArgv: compiledExecArgv(process.execArgv) });
-          } catch {
-            // Node refuses per-process flags a worker cannot take (e.g. --max-old-space-size) by throwing.
-            worker = new Worker(script, { execArgv: [] });
-          }
-          let current = -1;
-          const feed = (): void => {
-            if (next >= jobs.length) {
-              void worker.terminate().then(() => resolve());
-              return;
-            }
-            current = next++;
-            worker.postMessage({ index: current, job: jobs[current] });
-          };
-          worker.on('message', (result: RenderJobResult) => {
-            finish(result);
-            feed();
-          });
-          worker.on('error', (error) => {
-            // A crashed worker fails its job; the remaining jobs go to the other workers or run here.
-            if (current >= 0 && !results[current]) {
-              finish({ index: current, path: jobs[current]?.path ?? '', ok: false, error: error.message });
-            }
-            const drain = async (): Promise<void> => {
-              while (next < jobs.length) {
-                const index = next++;
-                finish(await runRenderJob(jobs[index] as RenderJob, index));
-              }
-            };
-            void drain().then(() => resolve());
-          });
-          feed();
-        }),
-    ),
-  );
+  try {
+    await Promise.all(
+      jobs.map(async (job, index) => {
+        try {
+          finish(await pool.run({ index, job }));
+        } catch (error) {
+          if (!(error instanceof WorkerCrashError)) throw error;
+          finish({ index, path: job.path, ok: false, error: error.text.en, message: error.text });
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
   return results;
+}
+
+/** One job as posted to a pool thread. */
+export interface PoolTask {
+  readonly index: number;
+  readonly job: RenderJob;
 }

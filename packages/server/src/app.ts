@@ -25,7 +25,7 @@ import {
 import type { Job, JobResult, RenderJob } from './jobs.js';
 import { createMetrics } from './metrics.js';
 import { docsPage, openApiDocument } from './openapi.js';
-import { JobCancelledError, JobTimeoutError, QueueFullError, WorkPool } from './pool.js';
+import { JobCancelledError, JobTimeoutError, QueueFullError, WorkerCrashError, WorkPool } from './pool.js';
 import { fail, type Problem, ProblemError, problem } from './problem.js';
 
 /** How a service is sized and limited. Every field has a default. */
@@ -276,6 +276,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Nianbao
         reply,
         problem('shutting-down', { zh: '任务在开始前被取消', en: 'the job was cancelled before it started' }),
       );
+    }
+    if (error instanceof WorkerCrashError) {
+      // The thread that held the job crashed (it has been replaced): this job fails, with the crash's reason.
+      request.log.error({ err: error }, 'worker crashed');
+      return sendProblem(reply, problem('internal', error.text));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return sendProblem(reply, tooLargeProblem(settings.bodyLimit));

@@ -1,52 +1,29 @@
 import { existsSync } from 'node:fs';
-import { compiledExecArgv } from '@nianbao/model/worker-flags';
-import { Piscina } from 'piscina';
+import { WorkerPool } from '@nianbao/workers';
 import type { Job, JobResult } from './jobs.js';
 
 /*
- * Renders and imports run on a piscina pool of worker threads, so the event loop only moves bytes. The pool keeps
- * its own bounded waiting line in front of piscina (piscina is handed a job only when a thread is free): that is
- * what lets the service refuse at once when the line is full, drop a waiting job whose client went away without
- * touching a worker, and stop a job that runs past its deadline (piscina then ends that thread and starts another).
+ * Renders and imports run on @nianbao/workers' pool (piscina), so the event loop only moves bytes. That pool keeps
+ * the bounded waiting line in front of piscina which lets the service refuse at once when the line is full, drop a
+ * waiting job whose client went away without touching a worker, and stop a job that runs past its deadline; a
+ * thread that crashes fails only its job (WorkerCrashError, zh/en) and is replaced.
  */
+
+export {
+  JobCancelledError,
+  JobTimeoutError,
+  QueueFullError,
+  WorkerCrashError,
+} from '@nianbao/workers';
 
 /** Sizes and limits of a {@link WorkPool}. */
 export interface WorkPoolOptions {
   /** Worker threads, each running one job at a time. */
   readonly workers: number;
-  /** Jobs that may wait for a free thread; one more is refused with {@link QueueFullError}. */
+  /** Jobs that may wait for a free thread; one more is refused with `QueueFullError`. */
   readonly queue: number;
   /** Deadline of one job from the moment it is asked for (waiting included), in milliseconds. */
   readonly timeoutMs: number;
-}
-
-/** The waiting line is full: the caller should answer 503 with `Retry-After`. */
-export class QueueFullError extends Error {
-  constructor() {
-    super('the job queue is full');
-    this.name = 'QueueFullError';
-  }
-}
-
-/** The job passed its deadline (waiting or running); a running one was stopped. */
-export class JobTimeoutError extends Error {
-  constructor(timeoutMs: number) {
-    super(`the job took longer than ${timeoutMs} ms`);
-    this.name = 'JobTimeoutError';
-  }
-}
-
-/** The caller gave up (its client disconnected) while the job was still waiting. */
-export class JobCancelledError extends Error {
-  constructor() {
-    super('the job was cancelled before it started');
-    this.name = 'JobCancelledError';
-  }
-}
-
-interface Waiter {
-  readonly start: () => void;
-  readonly fail: (error: Error) => void;
 }
 
 /**
@@ -64,41 +41,36 @@ function workerFile(): URL {
   return file;
 }
 
-/** A pool of warm worker threads with a bounded waiting line, per-job deadlines and cancellation. */
+/** The service's pool of warm worker threads (renderer loaded, fonts parsed) with its limits. */
 export class WorkPool {
-  readonly #piscina: Piscina<Job, JobResult>;
+  readonly #pool: WorkerPool<Job, JobResult>;
   readonly #options: WorkPoolOptions;
-  readonly #waiting: Waiter[] = [];
-  #running = 0;
 
-  private constructor(options: WorkPoolOptions) {
+  private constructor(pool: WorkerPool<Job, JobResult>, options: WorkPoolOptions) {
+    this.#pool = pool;
     this.#options = options;
-    this.#piscina = new Piscina<Job, JobResult>({
-      filename: workerFile().href,
-      minThreads: options.workers,
-      maxThreads: options.workers,
-      // Threads are kept: a thread that exits loses its parsed fonts and its warm renderer.
-      idleTimeout: Number.POSITIVE_INFINITY,
-      execArgv: compiledExecArgv(process.execArgv),
-    });
   }
 
-  /** Starts the threads and warms each one (renderer loaded, fonts parsed) before resolving. */
+  /** Starts the threads and warms each one (the worker's `ready`: a real render) before resolving. */
   static async start(options: WorkPoolOptions): Promise<WorkPool> {
-    const pool = new WorkPool(options);
-    // As many warm-up jobs as threads, all at once: piscina gives each idle thread one.
-    await Promise.all(Array.from({ length: options.workers }, () => pool.#piscina.run({ kind: 'warm' })));
-    return pool;
+    const pool = await WorkerPool.start<Job, JobResult>({
+      filename: workerFile(),
+      threads: options.workers,
+      queue: options.queue,
+      timeoutMs: options.timeoutMs,
+      what: { zh: '服务', en: 'service' },
+    });
+    return new WorkPool(pool, options);
   }
 
   /** Jobs waiting for a free thread. */
   get queued(): number {
-    return this.#waiting.length;
+    return this.#pool.queued;
   }
 
   /** Jobs running on a thread. */
   get running(): number {
-    return this.#running;
+    return this.#pool.running;
   }
 
   /** The pool's sizes and limits. */
@@ -107,64 +79,16 @@ export class WorkPool {
   }
 
   /**
-   * Runs a job on a free thread, or after the jobs ahead of it. Rejects with {@link QueueFullError} at once when
-   * the line is full, {@link JobTimeoutError} past the deadline, {@link JobCancelledError} when `signal` aborts
-   * while the job is still waiting (a job already running is left to finish: stopping it would cost the thread).
+   * Runs a job on a free thread, or after the jobs ahead of it. Rejects with `QueueFullError` at once when the line
+   * is full, `JobTimeoutError` past the deadline, `JobCancelledError` when `signal` aborts while the job is still
+   * waiting, `WorkerCrashError` when its thread crashes.
    */
-  async run(job: Job, signal?: AbortSignal): Promise<JobResult> {
-    const { timeoutMs, workers, queue } = this.#options;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    if (this.#running < workers) {
-      this.#running += 1;
-    } else {
-      if (this.#waiting.length >= queue) throw new QueueFullError();
-      await new Promise<void>((resolve, reject) => {
-        const waiter: Waiter = {
-          start: () => {
-            // Counted here, not after the await: a job asked for in between must see the thread as taken.
-            this.#running += 1;
-            cleanup();
-            resolve();
-          },
-          fail: (error) => {
-            cleanup();
-            reject(error);
-          },
-        };
-        const leave = (error: Error): void => {
-          const index = this.#waiting.indexOf(waiter);
-          if (index >= 0) this.#waiting.splice(index, 1);
-          waiter.fail(error);
-        };
-        const onCancel = (): void => leave(new JobCancelledError());
-        const onDeadline = (): void => leave(new JobTimeoutError(timeoutMs));
-        const cleanup = (): void => {
-          signal?.removeEventListener('abort', onCancel);
-          deadline.removeEventListener('abort', onDeadline);
-        };
-        if (signal?.aborted) {
-          reject(new JobCancelledError());
-          return;
-        }
-        signal?.addEventListener('abort', onCancel, { once: true });
-        deadline.addEventListener('abort', onDeadline, { once: true });
-        this.#waiting.push(waiter);
-      });
-    }
-    try {
-      return await this.#piscina.run(job, { signal: deadline });
-    } catch (error) {
-      if (deadline.aborted) throw new JobTimeoutError(timeoutMs);
-      throw error;
-    } finally {
-      this.#running -= 1;
-      this.#waiting.shift()?.start();
-    }
+  run(job: Job, signal?: AbortSignal): Promise<JobResult> {
+    return this.#pool.run(job, signal);
   }
 
   /** Refuses the waiting jobs, lets the running ones finish and ends the threads. */
-  async close(): Promise<void> {
-    for (const waiter of this.#waiting.splice(0)) waiter.fail(new JobCancelledError());
-    await this.#piscina.close();
+  close(): Promise<void> {
+    return this.#pool.close();
   }
 }

@@ -41,7 +41,8 @@ beforeAll(async () => {
     logLevel: false,
   });
   base = await service.app.listen({ port: 0, host: '127.0.0.1' });
-});
+  // Starting warms each thread with a real render: well over the default 10 s on a loaded machine.
+}, 120_000);
 afterAll(async () => {
   await service?.close();
 });

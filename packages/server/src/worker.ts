@@ -57,6 +57,11 @@ async function run(job: Job): Promise<JobResult> {
   }
 }
 
+/** Run once per thread when the pool starts: one real render, so a ready thread is a fast one. */
+export async function ready(): Promise<void> {
+  await run({ kind: 'warm' });
+}
+
 /** The worker's entry, called by piscina with one job at a time. */
 export default function handle(job: Job): Promise<JobResult> {
   return run(job);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compiledExecArgv } from './worker-flags.js';
+import { compiledExecArgv } from './exec-argv.js';
 
 describe('compiledExecArgv', () => {
   it('drops export conditions (both spellings) and keeps every other flag', () => {

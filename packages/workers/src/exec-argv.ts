@@ -1,7 +1,6 @@
 /*
- * Node flags and worker threads, for the packages that run a compiled worker script (@nianbao/pdf's render pool,
- * @nianbao/import's import pool). Pure string handling: no Node API, so the browser build of those packages can
- * import it too.
+ * The parent's Node flags a worker thread must not inherit. Pure string handling, tested on its own; the pool
+ * passes what is left to every thread it starts.
  */
 
 /** Flags a worker must not inherit, and whether each takes the next argument as its value. */
