@@ -142,6 +142,28 @@ describe('audit --xlsx', () => {
     expect(edu.getCell(top + (blank?.row ?? 0), 1 + (blank?.col ?? 0)).value).toBeNull();
   });
 
+  it('fills and annotates the cells that failing findings name, and no other', () => {
+    const edu = book.getWorksheet('某市教育局') as ExcelJS.Worksheet;
+    const top = tableTops(edu).get('t3') as number;
+    const at = (address: string): ExcelJS.Cell => {
+      const cell = statutoryLayout('t3').cellsByAddress.get(address);
+      return edu.getCell(top + (cell?.row ?? 0), 1 + (cell?.col ?? 0));
+    };
+    const blank = at('t3.received.naturalPerson');
+    expect(blank.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF0C2' } });
+    const finding = audit.reports[1]?.findings.find((f) => f.rule === 'cell-blank' && f.status === 'fail');
+    expect(String(blank.note)).toContain(finding?.message.zh.slice(0, 40));
+    const clean = at('t3.received.commercial');
+    const named = audit.reports[1]?.findings.some(
+      (f) => f.status === 'fail' && f.cells.includes('t3.received.commercial'),
+    );
+    expect(named).toBe(false);
+    expect(
+      clean.fill?.type === 'pattern' && 'fgColor' in clean.fill ? clean.fill.fgColor : undefined,
+    ).toBeUndefined();
+    expect(clean.note).toBeUndefined();
+  });
+
   it('reads back cell for cell with the project’s own XLSX importer', async () => {
     for (const [name, report] of reportSheets()) {
       const result = importReport(await only(name));

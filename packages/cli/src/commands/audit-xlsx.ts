@@ -1,4 +1,4 @@
-import type { AuditReport, RegionAudit, Report, TableId } from '@nianbao/model';
+import type { AuditReport, CellAddress, Finding, RegionAudit, Report, TableId } from '@nianbao/model';
 import { readCell, reportTitle, statutoryLayout } from '@nianbao/model/core';
 import type { Workbook, Worksheet } from 'exceljs';
 
@@ -7,7 +7,8 @@ import type { Workbook, Worksheet } from 'exceljs';
  * sheet per agency read and one for the region's roll-up (and, with a 本级 report, one for the other reports
  * summed), each laid out by the model's layout engine: every merged range is a layout cell's row and column span,
  * every label is the layout's verbatim label, and nothing here restates the statute. Numbers are numbers; a blank
- * statutory cell is an empty cell, never 0. An overview sheet lists every file with its status, counts and score,
+ * statutory cell is an empty cell, never 0; a cell a failing finding names is filled (red for an error, amber for a
+ * warning) with the findings' messages as its note. An overview sheet lists every file with its status, counts and score,
  * and with a unit list a sheet of who has reported.
  */
 
@@ -47,6 +48,37 @@ const PAGE = {
   fitToHeight: 0,
 } as const;
 
+/** The fill of a cell a failing finding names: light red for an error, light amber for a warning. */
+const FILL = { error: 'FFF8D7DA', warning: 'FFFFF0C2' } as const;
+
+/** The longest finding message put in a cell's note (a blank-cells message lists every blank cell). */
+const NOTE_MESSAGE = 300;
+
+/**
+ * The cells failing findings name, with the most serious severity and the findings' messages (Chinese, each once),
+ * for a fill and a note: the workbook goes upward with its problems visible. Advice (`info`) and undecided findings
+ * are left unmarked.
+ */
+function cellMarks(
+  findings: readonly Finding[],
+): Map<CellAddress, { severity: 'error' | 'warning'; messages: string[] }> {
+  const marks = new Map<CellAddress, { severity: 'error' | 'warning'; messages: string[] }>();
+  for (const finding of findings) {
+    if (finding.status !== 'fail' || finding.severity === 'info') continue;
+    const text =
+      finding.message.zh.length > NOTE_MESSAGE
+        ? `${finding.message.zh.slice(0, NOTE_MESSAGE)}…`
+        : finding.message.zh;
+    for (const address of finding.cells) {
+      const mark = marks.get(address) ?? { severity: finding.severity, messages: [] };
+      if (finding.severity === 'error') mark.severity = 'error';
+      if (!mark.messages.includes(text)) mark.messages.push(text);
+      marks.set(address, mark);
+    }
+  }
+  return marks;
+}
+
 /** A layout fraction as a column width in Excel's character units (at least 6). */
 const columnWidth = (fraction: number): number => Math.max(6, Math.round(fraction * SHEET_WIDTH));
 
@@ -64,12 +96,13 @@ function textWidth(text: string): number {
  * Writes one report's three tables onto a sheet: its title, then per table its caption (the statute's part
  * heading) on a line of its own and its grid from the layout, one empty line between tables.
  */
-function writeTables(sheet: Worksheet, report: Report): void {
+function writeTables(sheet: Worksheet, report: Report, findings: readonly Finding[]): void {
   sheet.pageSetup = { ...PAGE };
   // The statute's title of the body's report (`{agency}{year}年政府信息公开工作年度报告`), not the report's own
   // wording of it: the sheet names the agency it holds, and an importer finds the agency and year by it.
   sheet.getCell(1, 1).value = reportTitle({ agency: report.meta.agency, year: report.meta.year });
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  const marks = cellMarks(findings);
   let top = 3;
   const widths: number[] = [];
   for (const id of TABLES) {
@@ -94,6 +127,11 @@ function writeTables(sheet: Worksheet, report: Report): void {
             // A blank (null) or missing cell stays empty: 0 would claim something the report did not say.
             if (typeof value === 'number') target.value = value;
             target.alignment = { horizontal: 'right', vertical: 'middle' };
+            const mark = marks.get(cell.address as CellAddress);
+            if (mark) {
+              target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[mark.severity] } };
+              target.note = mark.messages.join('\n');
+            }
           } else {
             target.value = cell.label ?? '';
             if (cell.rowSpan === 1 && cell.label) {
@@ -221,11 +259,11 @@ async function auditWorkbook(audit: RegionAudit): Promise<Workbook> {
   for (const report of audit.reports) {
     const name = sheets.get(report.file);
     if (!name || !report.report) continue;
-    writeTables(workbook.addWorksheet(name), report.report);
+    writeTables(workbook.addWorksheet(name), report.report, report.findings);
   }
-  writeTables(workbook.addWorksheet(rollUpSheet), audit.rollUp.report);
+  writeTables(workbook.addWorksheet(rollUpSheet), audit.rollUp.report, audit.rollUp.findings);
   if (othersSheet && audit.own?.others)
-    writeTables(workbook.addWorksheet(othersSheet), audit.own.others.report);
+    writeTables(workbook.addWorksheet(othersSheet), audit.own.others.report, audit.own.others.findings);
   return workbook;
 }
 
