@@ -1,7 +1,17 @@
 import { writeFileSync } from 'node:fs';
+import { buildRegionAudit, type Report, readCell, statutoryCells, writeCell } from '@nianbao/model';
+import { busyReport } from '@nianbao/model/fixtures';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sampleAudit } from '../../test/audit/sample-audit.js';
+import { inputOf, sampleAudit } from '../../test/audit/sample-audit.js';
 import { renderAuditHtml } from '../server.js';
+
+/** The page's data block (what the script draws drill-downs from). */
+function dataOf(html: string): { s: string[]; r: Record<string, { v?: (number | null)[]; f: number[][] }> } {
+  const match = /<script type="application\/json" id="nb-dash-data">(.*?)<\/script>/s.exec(html);
+  if (!match?.[1]) throw new Error('the page has no data block');
+  return JSON.parse(match[1]);
+}
 
 describe('renderAuditHtml', () => {
   const audit = sampleAudit(true);
@@ -30,6 +40,42 @@ describe('renderAuditHtml', () => {
       '某市自然资源和规划局',
       '某县人民政府',
     ]);
+  });
+
+  it('carries every report’s values in cell order and every finding’s message, once in its string table', () => {
+    const data = dataOf(html);
+    const addresses = statutoryCells().map((cell) => cell.address);
+    audit.reports.forEach((report, index) => {
+      const record = data.r[index];
+      if (!report.report) return;
+      expect(record?.v).toEqual(addresses.map((address) => readCell(report.report as Report, address)));
+      expect(record?.f.map((finding) => data.s[finding[4] as number])).toEqual(
+        report.findings.map((finding) => finding.message.zh),
+      );
+    });
+    expect(new Set(data.s).size).toBe(data.s.length);
+  });
+
+  it('reads any cells as readCell does (blank, zero, decimals), whichever are set', () => {
+    const addresses = statutoryCells().map((cell) => cell.address);
+    const changes = fc.array(
+      fc.tuple(
+        fc.constantFrom(...addresses),
+        fc.oneof(fc.constant(null), fc.nat({ max: 900 }), fc.double({ min: 0, max: 1e4, noNaN: true })),
+      ),
+      { maxLength: 20 },
+    );
+    fc.assert(
+      fc.property(changes, (cells) => {
+        const report = cells.reduce<Report>(
+          (r, [address, value]) => writeCell(r, address, value),
+          busyReport,
+        );
+        const data = dataOf(renderAuditHtml(buildRegionAudit([inputOf('a.json', report)])));
+        expect(data.r[0]?.v).toEqual(addresses.map((address) => readCell(report, address)));
+      }),
+      { numRuns: 12 },
+    );
   });
 
   it('escapes report text', () => {
