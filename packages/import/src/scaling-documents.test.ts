@@ -212,6 +212,17 @@ describe('the XLSX reader is linear (time for 8n ≤ 10 × time for n)', () => {
       n: 200,
     },
     {
+      // Merges of the largest area a sheet is read in, repeated: the merge budget keeps the grid bounded.
+      reader: 'XLSX reader: merged ranges of 5,000 rows × 200 columns',
+      make: (n) =>
+        xlsxOf({
+          rows: valueRow(0),
+          merges: Array.from({ length: n }, () => 'A2:GR5000'),
+        }),
+      run: (bytes) => importReport(bytes),
+      n: 4,
+    },
+    {
       reader: 'XLSX reader: shared strings',
       make: (n) =>
         xlsxOf({

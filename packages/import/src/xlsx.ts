@@ -56,6 +56,8 @@ const escapeHtml = (text: string): string =>
 /** The largest sheet grid read: a statutory table is 28 × 15; a sheet past this is not a report's table. */
 const MAX_ROWS = 5000;
 const MAX_COLS = 200;
+/** The most positions the merged ranges of one sheet may cover (表三 laid out in a sheet merges a few hundred). */
+const MAX_MERGED_POSITIONS = 100_000;
 
 /** One worksheet as HTML: text-only single-cell rows as paragraphs, the rest as table rows with merges. */
 function sheetHtml(xml: string, shared: readonly string[]): string {
@@ -87,16 +89,28 @@ function sheetHtml(xml: string, shared: readonly string[]): string {
   }
   // Merged ranges: the top-left cell spans; the others are covered.
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  // Covered positions, with the row of the cell covering them.
+  // Covered positions, with the row of the cell covering them; and the rows holding any.
   const covered = new Map<string, number>();
+  const coveredRows = new Set<number>();
+  // Positions merges may still cover: a 746-byte workbook of 16 merges of A2:GR5000 took 66 s. Past the budget a
+  // merge is read as separate cells (their text kept).
+  let budget = MAX_MERGED_POSITIONS;
   for (const merge of descendants(doc, 'mergeCell')) {
     const [from, to] = (attrOf(merge, 'ref') ?? '').split(':');
     const a = cellRef(from ?? '');
     const b = cellRef(to ?? from ?? '');
     if (!a || !b || b.row >= MAX_ROWS || b.col >= MAX_COLS || b.row < a.row || b.col < a.col) continue;
+    const area = (b.row - a.row + 1) * (b.col - a.col + 1);
+    if (area > budget) continue;
+    budget -= area;
     spans.set(`${a.row},${a.col}`, { rowSpan: b.row - a.row + 1, colSpan: b.col - a.col + 1 });
     for (let r = a.row; r <= b.row; r++) {
-      for (let c = a.col; c <= b.col; c++) if (r !== a.row || c !== a.col) covered.set(`${r},${c}`, a.row);
+      for (let c = a.col; c <= b.col; c++) {
+        if (r !== a.row || c !== a.col) {
+          covered.set(`${r},${c}`, a.row);
+          coveredRows.add(r);
+        }
+      }
     }
     rows = Math.max(rows, b.row + 1);
     cols = Math.max(cols, b.col + 1);
@@ -121,7 +135,7 @@ function sheetHtml(xml: string, shared: readonly string[]): string {
   };
   for (let r = 0; r < rows; r++) {
     const row = grid.get(r);
-    const underSpan = [...Array(cols).keys()].some((c) => covered.has(`${r},${c}`));
+    const underSpan = coveredRows.has(r);
     if (!row && !underSpan) {
       flush();
       continue;
