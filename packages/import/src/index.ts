@@ -13,7 +13,6 @@ export {
   importFiles,
   importPoolUsesWorkers,
 } from './pool.js';
-export { closesWithTotal, type RunReadings, readRun, t4Prefix, t4Totals } from './split-run.js';
 export type {
   ImportConfidence,
   ImportKind,

@@ -3,11 +3,9 @@
  * from the same `TableLayout` as the web components.
  */
 
-export { NARRATIVE_HEADINGS as PART_HEADINGS, reportTitle } from '@nianbao/model/core';
 export {
   type DocumentOptions,
   type DraftFinding,
-  FINDINGS_TITLE,
   ReportDocument,
   type ReportDocumentProps,
 } from './document.js';
@@ -22,15 +20,7 @@ export {
   registerFonts,
 } from './fonts.js';
 export { type GlyphWarning, glyphWarnings, textByRole } from './glyphs.js';
-export {
-  breakLines,
-  breakUnits,
-  cjkHyphenationCallback,
-  NO_LINE_END,
-  NO_LINE_START,
-  PRINTED_SPACE,
-  printable,
-} from './line-break.js';
+export { cjkHyphenationCallback } from './line-break.js';
 export {
   type PoolOptions,
   type PoolRenderOptions,

@@ -1,5 +1,6 @@
 import {
   checkReport,
+  FINDINGS_TITLE,
   type Report,
   reportTitle,
   STATUTORY_TABLES,
@@ -7,7 +8,6 @@ import {
   type TableId,
 } from '@nianbao/model';
 import { busyPreviousReport, busyReport, seedReport } from '@nianbao/model/fixtures';
-import { FINDINGS_TITLE } from '@nianbao/pdf';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import * as pdfjs from 'pdfjs-dist';
 import { getDocument } from 'pdfjs-dist';
