@@ -3,7 +3,8 @@ import { busyReport, seedReport } from '@nianbao/model/fixtures';
 import { renderReportHtml } from '@nianbao/react/server';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDocument } from './import-report.js';
+import { importDocument, importLines } from './import-report.js';
+import { type PdfPage, type PdfWord, pdfDocumentLines, readPdfPages } from './pdf.js';
 import { fontEnv } from './test-support/fonts.js';
 import { cells } from './test-support/random-report.js';
 
@@ -77,6 +78,57 @@ describe('PDF import: label cells set vertically or turned', () => {
         const wrong = Object.keys(want).filter((k) => got[k] !== null && got[k] !== want[k]);
         const right = Object.keys(want).filter((k) => got[k] === want[k]);
         console.log(`PDFLAYOUT ${which} / ${name}: ${right.length}/200 right, ${wrong.length} wrong`);
+        expect(wrong).toEqual([]);
+        expect(got).toEqual(want);
+      });
+    }
+  }
+});
+
+/**
+ * The pages as a WPS-like writer emits them: every character its own text item, placed at its share of the
+ * word's width (no item holds a whole cell, a label or a number).
+ */
+function perCharacter(pages: readonly PdfPage[]): PdfPage[] {
+  return pages.map((page) => ({
+    ...page,
+    words: page.words.flatMap((word): PdfWord[] => {
+      const chars = [...word.str];
+      const step = (word.x1 - word.x0) / chars.length;
+      return chars.map((str, i) => ({
+        ...word,
+        str,
+        x0: word.x0 + i * step,
+        x1: word.x0 + (i + 1) * step,
+        spaced: i === 0 ? word.spaced : false,
+      }));
+    }),
+  }));
+}
+
+describe('PDF import: every character its own text item (as WPS writes them)', () => {
+  for (const [which, report] of [
+    ['seed', seedReport],
+    ['busy', busyReport],
+  ] as const) {
+    for (const [name, css] of [
+      ['ruled', ''],
+      ['without borders', 'table,tr,th,td{border:none !important}'],
+    ] as const) {
+      it(`${which}, ${name}: every cell comes back`, async () => {
+        const read = await readPdfPages(await printed(report, css));
+        if (!read.ok) throw new Error(JSON.stringify(read.note));
+        const split = perCharacter(read.pages);
+        expect(split[0]?.words.every((w) => [...w.str].length === 1)).toBe(true);
+        const result = importLines(pdfDocumentLines(split).lines, 'pdf', {}, []);
+        if (!result.ok) throw new Error(JSON.stringify(result.notes));
+        const got = cells(result.report);
+        const want = cells(report);
+        const wrong = Object.keys(want).filter((k) => got[k] !== null && got[k] !== want[k]);
+        const right = Object.keys(want).filter((k) => got[k] === want[k]);
+        console.log(
+          `PDFLAYOUT ${which} / per character, ${name}: ${right.length}/200 right, ${wrong.length} wrong`,
+        );
         expect(wrong).toEqual([]);
         expect(got).toEqual(want);
       });

@@ -878,8 +878,38 @@ function furniture(pages: readonly PdfPage[], lines: Map<number, TextLine[]>): S
   return new Set([...counts].filter(([, n]) => n >= 3).map(([key]) => key));
 }
 
+/** Gap between two pieces of one word, as a share of the type size: closer than this and not spaced, they touch. */
+const TOUCHING = 0.12;
+
+/**
+ * A page's words with pieces that touch joined into one word: some writers (WPS among them) emit every character
+ * as its own text item, so a number `142` arrives as three items side by side; read apart, its digits would
+ * land in separate columns of a borderless table. Pieces join when they sit on one baseline, in one size and
+ * weight, with no space between them (`spaced` says a space stood there) and a gap under TOUCHING × the size.
+ */
+function joinTouching(words: readonly PdfWord[]): PdfWord[] {
+  const sorted = [...words].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const out: PdfWord[] = [];
+  for (const word of sorted) {
+    const last = out[out.length - 1];
+    if (
+      last &&
+      !word.spaced &&
+      Math.abs(word.baseline - last.baseline) <= 0.1 * last.size &&
+      Math.abs(word.size - last.size) <= 0.05 * last.size &&
+      word.bold === last.bold &&
+      word.x0 >= last.x0 &&
+      Math.abs(word.x0 - last.x1) <= TOUCHING * last.size
+    ) {
+      out[out.length - 1] = { ...last, str: last.str + word.str, x1: Math.max(last.x1, word.x1) };
+    } else out.push(word);
+  }
+  return out;
+}
+
 /** Lines of text in reading order (tables as grid rows), with paragraphs rebuilt from the page geometry. */
-export function pdfDocumentLines(pages: readonly PdfPage[]): { lines: Line[]; tables: number } {
+export function pdfDocumentLines(input: readonly PdfPage[]): { lines: Line[]; tables: number } {
+  const pages = input.map((page) => ({ ...page, words: joinTouching(page.words) }));
   const items: { page: number; item: PageItem }[] = [];
   const textByPage = new Map<number, TextLine[]>();
   let tables = 0;
