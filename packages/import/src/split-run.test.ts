@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closesWithTotal, MAX_CANDIDATES, readRun, runCapNote, t4Prefix, t4Totals } from './split-run.js';
+import { MAX_CANDIDATES, readRun, runCapNote } from './split-run.js';
+import { T3_ROW, T4_ROW } from './tables/sums.js';
+
+// A 表三 row's sum and 表四's group sums, from the model (as the table readers use them).
+const closesWithTotal = T3_ROW.accept;
+const t4Totals = T4_ROW.accept;
+const t4Prefix = T4_ROW.prune;
+
 import { growth, MAX_GROWTH } from './test-support/scaling.js';
 
 /** A consistent 表三 row: six applicant counts and their total. */

@@ -128,24 +128,3 @@ export function runCapNote(
     run.line !== undefined ? { line: run.line } : {},
   );
 }
-
-/** Whether a reading's last value is the sum of the others (a 总计 column closes the row). */
-export function closesWithTotal(values: readonly number[]): boolean {
-  let sum = 0;
-  for (let i = 0; i < values.length - 1; i++) sum += values[i] as number;
-  return sum === values[values.length - 1];
-}
-
-/** Whether a 表四 reading of 15 values satisfies the three group totals (T4-R1). */
-export function t4Totals(values: readonly number[]): boolean {
-  for (let g = 0; g < 3; g++) {
-    if (!closesWithTotal(values.slice(g * 5, g * 5 + 5))) return false;
-  }
-  return true;
-}
-
-/** Prunes a 表四 prefix as soon as a completed group of five does not close (T4-R1). */
-export function t4Prefix(values: readonly number[]): boolean {
-  const n = values.length;
-  return n % 5 !== 0 || closesWithTotal(values.slice(n - 5, n));
-}

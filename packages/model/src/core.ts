@@ -24,6 +24,8 @@ export {
   type RuleScope,
   type RuleSpec,
   type Severity,
+  type TableSum,
+  tableSums,
   totalCells,
 } from './checks/index.js';
 export {

@@ -4,11 +4,12 @@
  * checkReport cannot (the three sub-rows stay blank).
  */
 
+import type { CellAddress } from '@nianbao/model';
 import { importNote, NOTE_TEXT } from '../notes.js';
 import type { Token } from '../records.js';
-import { closesWithTotal } from '../split-run.js';
 import { rawOf, readings, type TableReading } from '../tables/reading.js';
 import { type FlatRow, T3_COLUMNS, T3_LEAVES, T3_ROWS } from '../tables/spec-walks.js';
+import { T3_COLUMN_SUMS, T3_ROW } from '../tables/sums.js';
 
 /** The 2021 group whose three sub-rows the 2019 format prints as one row. */
 const OTHER_GROUP: FlatRow = T3_ROWS.find((row) => row.path === 'results.other') as FlatRow;
@@ -35,7 +36,7 @@ export function readLegacyOtherRow(
   line: number,
   reading: TableReading,
 ): (number | null)[] | undefined {
-  const values = readings(tokens, T3_COLUMNS.length, closesWithTotal);
+  const values = readings(tokens, T3_COLUMNS.length, T3_ROW.accept);
   const row =
     values && 'direct' in values
       ? values.direct
@@ -59,18 +60,18 @@ export function readLegacyOtherRow(
  * （六） row. checkReport cannot decide it (the three （六） sub-rows are null), so the importer checks it here.
  */
 export function checkLegacyResults(legacyRow: readonly (number | null)[], reading: TableReading): void {
-  const leaves = T3_LEAVES.filter(
-    (row) =>
-      row.path.startsWith('results.') &&
-      row.path !== TOTAL_ROW.path &&
-      !row.path.startsWith(`${OTHER_GROUP.path}.`),
-  );
-  T3_COLUMNS.forEach((column, c) => {
-    const total = reading.values.get(`t3.${TOTAL_ROW.path}.${column}`);
-    const single = legacyRow[c];
-    let sum = single ?? Number.NaN;
-    for (const leaf of leaves) sum += reading.values.get(`t3.${leaf.path}.${column}`) ?? Number.NaN;
-    if (total === undefined || Number.isNaN(sum) || sum === total) return;
+  for (const sum of T3_COLUMN_SUMS) {
+    if (sum.rule !== 't3-results-total' || sum.column === undefined) continue;
+    const column = sum.column;
+    const totalCell = sum.right[0] as CellAddress;
+    const total = reading.values.get(totalCell);
+    const single = legacyRow[T3_COLUMNS.indexOf(column)];
+    // The model's sum over the 2021 result rows, with the single 2019 row in place of （六）'s three sub-rows.
+    let value = single ?? Number.NaN;
+    for (const cell of sum.left) {
+      if (!cell.startsWith(`t3.${OTHER_GROUP.path}.`)) value += reading.values.get(cell) ?? Number.NaN;
+    }
+    if (total === undefined || Number.isNaN(value) || value === total) continue;
     reading.notes.push(
       importNote(
         'legacy-arithmetic',
@@ -78,13 +79,13 @@ export function checkLegacyResults(legacyRow: readonly (number | null)[], readin
           column,
           label: OTHER_GROUP.label,
           single: single ?? null,
-          sum,
+          sum: value,
           total,
           totalLabel: TOTAL_ROW.label,
         }),
-        [`t3.${TOTAL_ROW.path}.${column}`],
-        { candidates: [[total, sum]] },
+        [totalCell],
+        { candidates: [[total, value]] },
       ),
     );
-  });
+  }
 }

@@ -9,7 +9,6 @@ import { checkLegacyResults, readLegacyOtherRow, withLegacyOtherRow } from '../f
 import { labelCore, longestCommon, stripNumbering } from '../normalise.js';
 import { importNote, NOTE_TEXT } from '../notes.js';
 import type { CutPhrase, Region, RowRecord } from '../records.js';
-import { closesWithTotal } from '../split-run.js';
 import {
   cellNotes,
   couldBeRow,
@@ -20,6 +19,7 @@ import {
   type TableReading,
 } from './reading.js';
 import { byHeaders, type FlatRow, headerColumns, T3_COLUMNS, T3_LEAVES, T3_ROWS } from './spec-walks.js';
+import { closes, T3_COLUMN_SUMS, T3_ROW } from './sums.js';
 
 /** Alignment targets: the leaf rows, and （六）其他处理 as one row (the 2019 format) after （五）5. */
 const T3_TARGETS: readonly FlatRow[] = withLegacyOtherRow(T3_LEAVES);
@@ -215,7 +215,7 @@ export function readT3(
   for (const p of placed) {
     const prefix = `t3.${p.target.path}`;
     const tokens = byHeaders(p.record, headers, T3_COLUMNS) ?? p.record.values;
-    const result = readings(tokens, T3_COLUMNS.length, closesWithTotal, undefined, {
+    const result = readings(tokens, T3_COLUMNS.length, T3_ROW.accept, undefined, {
       label: p.target.label,
       cells: T3_COLUMNS.map((column) => `${prefix}.${column}`),
       line: p.record.line,
@@ -257,28 +257,10 @@ export function readT3(
   return { legacy };
 }
 
-/** Column identities of 表三 a reading can satisfy: T3-R1 and T3-R2 in each column. */
+/** Column identities of 表三 a reading satisfies (T3-R1 and T3-R2 in each column, from the model's sums). */
 function t3ColumnScore(values: ReadonlyMap<CellAddress, number>): number {
   let score = 0;
-  for (const column of T3_COLUMNS) {
-    const get = (path: string): number | undefined => values.get(`t3.${path}.${column}`);
-    const one = get('received');
-    const two = get('carriedOver');
-    const seven = get('results.total');
-    const four = get('carriedForward');
-    if (one !== undefined && two !== undefined && seven !== undefined && four !== undefined) {
-      if (one + two === seven + four) score++;
-    }
-    const leaves = T3_LEAVES.filter((row) => row.path.startsWith('results.') && row.path !== 'results.total');
-    let sum = 0;
-    let known = seven !== undefined;
-    for (const leaf of leaves) {
-      const v = get(leaf.path);
-      if (v === undefined) known = false;
-      else sum += v;
-    }
-    if (known && sum === seven) score++;
-  }
+  for (const sum of T3_COLUMN_SUMS) if (closes(sum, values)) score++;
   return score;
 }
 

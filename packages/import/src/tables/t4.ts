@@ -6,9 +6,9 @@
 import { T4_SPEC } from '@nianbao/model';
 import { importNote, NOTE_TEXT } from '../notes.js';
 import type { CutPhrase, Region } from '../records.js';
-import { t4Prefix, t4Totals } from '../split-run.js';
 import { cellNotes, describeCandidates, rawOf, readings, setCell, type TableReading } from './reading.js';
 import { byHeaders, columnLabels, headerColumns, T4_COLUMNS } from './spec-walks.js';
+import { T4_ROW } from './sums.js';
 
 /** Phrases that cut run-together 表四 text (its headers; the data row is what follows). */
 export const T4_PHRASES: readonly CutPhrase[] = [...new Set(columnLabels(T4_SPEC))].map((phrase) => ({
@@ -21,7 +21,7 @@ export function readT4(region: Region, reading: TableReading, ambiguous: 'best' 
   const headers = headerColumns(region.headerRows, T4_SPEC);
   for (const record of [...region.records].reverse()) {
     const tokens = byHeaders(record, headers, T4_COLUMNS) ?? record.values;
-    const result = readings(tokens, addresses.length, t4Totals, t4Prefix, {
+    const result = readings(tokens, addresses.length, T4_ROW.accept, T4_ROW.prune, {
       label: record.label,
       cells: addresses,
       line: record.line,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blankReport } from '../fixtures/index.js';
-import { cellLabel, writeCell } from '../tables/cells.js';
+import { cellLabel, describeCell, writeCell } from '../tables/cells.js';
 import type { CellAddress, CellValue, Report } from '../types.js';
+import { tableStructure, tableSums } from './arithmetic.js';
 import { checkReport, evaluateReport } from './check.js';
 import type { Finding, RuleId } from './rules.js';
 
@@ -232,5 +233,20 @@ describe('cell-blank', () => {
     const finding = of(checkReport(blanks), 'cell-blank')[0];
     expect(finding?.cells).toHaveLength(15);
     expect(finding?.message.zh).toContain('等 9 处');
+  });
+});
+
+describe('tableSums', () => {
+  it('gives every arithmetic rule instance as statutory cells: 7 + 7 column sums, one per 表三 row, one per 表四 group', () => {
+    const sums = tableSums();
+    const count = (rule: string): number => sums.filter((sum) => sum.rule === rule).length;
+    expect(count('t3-balance')).toBe(7);
+    expect(count('t3-results-total')).toBe(7);
+    expect(count('t3-row-total')).toBe(tableStructure().t3Rows.length);
+    expect(count('t4-group-total')).toBe(3);
+    for (const sum of sums) {
+      for (const cell of [...sum.left, ...sum.right]) expect(describeCell(cell), cell).toBeDefined();
+      expect(sum.right.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -246,3 +246,29 @@ export function tableStructure(): Structure {
   structure ??= buildStructure();
   return structure;
 }
+
+/** One sum the statutory tables must satisfy, `sum(left) = sum(right)`, with the rule that checks it. */
+export interface TableSum {
+  readonly rule: RuleId;
+  /** The column (表三) or group (表四) the instance is about, when it is one of several alike. */
+  readonly column?: string;
+  readonly left: readonly CellAddress[];
+  readonly right: readonly CellAddress[];
+}
+
+let tableSumList: readonly TableSum[] | undefined;
+
+/**
+ * Every sum of the statutory tables (一+二 = 七+四 and the results total per 表三 column, each 表三 row's total,
+ * each 表四 group's total), as cell lists in rule order: the checker's own sums, for readers that need them outside
+ * the checker (the importer's digit splitter chooses among readings by them).
+ */
+export function tableSums(): readonly TableSum[] {
+  tableSumList ??= tableStructure().sums.map(({ rule, column, leftCells, rightCells }) => ({
+    rule,
+    ...(column !== undefined ? { column } : {}),
+    left: leftCells,
+    right: rightCells,
+  }));
+  return tableSumList;
+}

@@ -1,4 +1,5 @@
 /** The cross-checker: rules as data, findings with cell addresses, and total completion. */
+export { type TableSum, tableSums } from './arithmetic.js';
 export {
   checkReport,
   type EvaluateOptions,
