@@ -17,14 +17,14 @@ const FILES = [
 /*
  * 平潭综合实验区 is listed as a 部门 here although its report says 人民政府: the list decides the deadline
  * (31 January), so its report of 8 February is late. 淮安市人民政府 is not in the list; 某县教育局 sent nothing.
- * 上海市科委 is listed as its report names itself: names are matched after normalisation, not by abbreviation.
+ * 上海市科学技术委员会's report calls it 上海市科委: the list gives that as its alias (别名).
  */
 const UNITS =
-  '单位名称,统一社会信用代码,类型,本级\r\n' +
-  '平潭综合实验区,A1,部门,是\r\n' +
-  '沭阳县 发展和改革局,A2,部门,\r\n' +
-  '上海市科委,A3,部门,\r\n' +
-  '某县教育局,A4,部门,\r\n';
+  '单位名称,统一社会信用代码,类型,本级,别名\r\n' +
+  '平潭综合实验区,A1,部门,是,\r\n' +
+  '沭阳县 发展和改革局,A2,部门,,\r\n' +
+  '上海市科学技术委员会,A3,部门,,上海市科委\r\n' +
+  '某县教育局,A4,部门,,\r\n';
 
 let dir: string;
 beforeAll(async () => {
@@ -77,7 +77,7 @@ describe('audit --expected', () => {
     expect(doc.expected?.units.map((u) => [u.name, u.status])).toEqual([
       ['平潭综合实验区', 'late'],
       ['沭阳县 发展和改革局', 'on-time'],
-      ['上海市科委', 'no-date'],
+      ['上海市科学技术委员会', 'no-date'],
       ['某县教育局', 'missing'],
     ]);
     expect(doc.expected?.units[0]).toMatchObject({

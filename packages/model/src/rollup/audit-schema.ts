@@ -95,6 +95,7 @@ const notice = z.object({
 const expectedUnit = {
   name: z.string(),
   key: z.string().describe('匹配用名称 the name as matched (normaliseAgencyName)'),
+  aliases: z.array(z.string()).optional().describe('别名 other names the body’s reports go by'),
   code: z.string().optional(),
   level: z.string().optional(),
   kind: z.enum(['government', 'department', 'other']).optional(),

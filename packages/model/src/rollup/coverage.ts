@@ -85,9 +85,15 @@ export function expectedCoverage(
     const key = normaliseAgencyName(entry.report.meta.agency);
     byKey.set(key, [...(byKey.get(key) ?? []), entry]);
   }
-  const keys = new Set(units.map((unit) => unit.key));
+  const keysOf = (unit: ExpectedUnit): string[] => [
+    unit.key,
+    ...(unit.aliases ?? []).map((alias) => normaliseAgencyName(alias)),
+  ];
+  const keys = new Set(units.flatMap(keysOf));
   const rows = units.map((unit): UnitCoverage => {
-    const matched = byKey.get(unit.key) ?? [];
+    // A unit's reports by its name or any alias, in input order.
+    const own = new Set(keysOf(unit).flatMap((key) => byKey.get(key) ?? []));
+    const matched = reports.filter((entry) => own.has(entry));
     const first = matched[0];
     const kind: AgencyKind = unit.kind ?? first?.report.meta.kind ?? 'department';
     const year = first?.report.meta.year || options.year;

@@ -64,6 +64,17 @@ describe('buildRegionAudit with a unit list', () => {
     });
   });
 
+  it('matches a report by an alias of its unit', () => {
+    const aliased = parseUnitList(new TextEncoder().encode('名称,别名\n上海市科学技术委员会,上海市科委\n'));
+    if (!aliased.ok) throw new Error('unit list');
+    const kewei = withMeta({ agency: '上海市科委', publishedAt: '2025-01-10' });
+    const result = buildRegionAudit([input('k.pdf', kewei)], { expected: aliased.units });
+    expect(result.expected?.units.map((u) => [u.name, u.status, u.files])).toEqual([
+      ['上海市科学技术委员会', 'on-time', ['k.pdf']],
+    ]);
+    expect(result.expected?.unmatched).toEqual([]);
+  });
+
   it('takes the rulepack’s deadlines', () => {
     const relaxed = buildRegionAudit([input('edu.pdf', late)], {
       expected: list.units,

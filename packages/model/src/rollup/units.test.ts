@@ -68,6 +68,20 @@ describe('parseUnitList', () => {
     expect(units(parseUnitList(utf8('名称\t代码\n教育局\t1\n'))).map((u) => u.code)).toEqual(['1']);
   });
 
+  it('reads aliases (别名), separated by 、 or ;, and refuses one that names another unit', () => {
+    const read = units(
+      parseUnitList(utf8('名称,别名\n上海市科学技术委员会,上海市科委、 市科委\n上海市教委,\n')),
+    );
+    expect(read[0]?.aliases).toEqual(['上海市科委', '市科委']);
+    expect(read[1]?.aliases).toBeUndefined();
+    expect(errors(parseUnitList(utf8('名称,别名\n上海市科学技术委员会,上海市教委\n上海市教委,\n')))).toEqual([
+      [3, 1, 'line 3, column 1: “上海市教委” repeats line 2'],
+    ]);
+    expect(errors(parseUnitList(utf8('名称,别名\n甲局,\n乙局,甲局\n')))).toEqual([
+      [3, 4, 'line 3, column 4: the alias “甲局” repeats line 2'],
+    ]);
+  });
+
   it('locates every problem by line and column', () => {
     expect(errors(parseUnitList(utf8('代码,类型\n1,部门\n')))).toEqual([
       [1, 1, 'line 1: the header has no name column (one of 名称, 单位名称, 机关名称 or name)'],

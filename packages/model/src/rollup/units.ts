@@ -15,6 +15,8 @@ export interface ExpectedUnit {
   name: string;
   /** The matching key (`normaliseAgencyName(name)`), the same the year-over-year comparison matches by. */
   key: string;
+  /** Other names the body's reports go by (`别名` column, e.g. `上海市科委`), matched the same way. */
+  aliases?: string[];
   /** e.g. the 统一社会信用代码, when the list has a code column. */
   code?: string;
   /** e.g. `县级`, `乡镇`, as the list says it. */
@@ -41,7 +43,7 @@ export type UnitListResult =
   | { ok: true; units: ExpectedUnit[]; encoding: 'UTF-8' | 'GB18030' }
   | { ok: false; errors: UnitListError[] };
 
-type Column = 'name' | 'code' | 'level' | 'kind' | 'own';
+type Column = 'name' | 'code' | 'level' | 'kind' | 'own' | 'aliases';
 
 /** Header words per column, compared after NFKC, whitespace removal and lower-casing. */
 const HEADERS: Readonly<Record<Column, readonly string[]>> = {
@@ -63,7 +65,11 @@ const HEADERS: Readonly<Record<Column, readonly string[]>> = {
   level: ['层级', '级别', '行政级别', '单位层级', 'level'],
   kind: ['类型', '类别', '机关类型', '单位类型', '性质', 'kind', 'type'],
   own: ['本级', '是否本级', 'own', 'self'],
+  aliases: ['别名', '简称', '其他名称', 'alias', 'aliases'],
 };
+
+/** What separates several aliases in one field. */
+const ALIAS_SEPARATOR = /[、;；|]/u;
 
 const KINDS: Readonly<Record<string, AgencyKind>> = {
   人民政府: 'government',
@@ -230,9 +236,9 @@ function csvRows(text: string, separator: string, errors: UnitListError[]): Row[
 /**
  * Reads a unit list (CSV, comma- or tab-separated; UTF-8 with or without BOM, or GBK/GB18030): a header row naming
  * at least the name column (`名称`/`单位名称`/`name`…; also code `代码`/`统一社会信用代码`/`code`, level
- * `层级`/`level`, kind `类型`/`kind` as 人民政府/部门/其他 or government/department/other, and 本级/`own` as
- * 是/否), then one body per row. Blank rows are skipped; unknown columns are kept as `extra`. Refuses with every
- * problem located by line and column: no name column, an empty name, a name or code given twice (after the
+ * `层级`/`level`, kind `类型`/`kind` as 人民政府/部门/其他 or government/department/other, 本级/`own` as
+ * 是/否, and `别名`/`aliases`: other names its reports go by, separated by 、 or ;), then one body per row. Blank rows are skipped; unknown columns are kept as `extra`. Refuses with every
+ * problem located by line and column: no name column, an empty name, a name, alias or code given twice (after the
  * year-over-year name normalisation), an unknown kind or 本级 mark, more than one body marked 本级.
  */
 export function parseUnitList(bytes: Uint8Array): UnitListResult {
@@ -313,6 +319,23 @@ export function parseUnitList(bytes: Uint8Array): UnitListResult {
       fail(nameField, `“${name}”与第 ${earlier} 行重复`, `“${name}” repeats line ${earlier}`);
     else byKey.set(key, row.line);
     const unit: ExpectedUnit = { name, key, line: row.line };
+    const aliases = (at('aliases')?.text ?? '')
+      .split(ALIAS_SEPARATOR)
+      .map((alias) => alias.trim())
+      .filter((alias) => alias !== '');
+    for (const alias of aliases) {
+      const aliasKey = normaliseAgencyName(alias);
+      const other = byKey.get(aliasKey);
+      // A body's alias that is its own name again is harmless; one that names another body would match it twice.
+      if (other !== undefined && !(other === row.line && aliasKey === key))
+        fail(
+          at('aliases'),
+          `别名“${alias}”与第 ${other} 行重复`,
+          `the alias “${alias}” repeats line ${other}`,
+        );
+      else byKey.set(aliasKey, row.line);
+    }
+    if (aliases.length > 0) unit.aliases = aliases;
     const code = at('code')?.text.trim() ?? '';
     if (code !== '') {
       const codeLine = byCode.get(code);
