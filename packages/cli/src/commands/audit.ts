@@ -353,8 +353,8 @@ export const auditCommand: Command = {
       type: 'string',
       valueName: 'FILE',
       description: {
-        zh: '应报单位名单（CSV，UTF-8 或 GBK；表头含“名称”，可选“代码”“层级”“类型”“本级”）：列出未报、逾期和不在名单中的文件',
-        en: 'the list of bodies expected to report (CSV, UTF-8 or GBK; a header with name, optionally code, level, kind, own): lists who is missing, who is late, and files matching no unit',
+        zh: '应报单位名单（CSV，UTF-8 或 GBK；表头含“名称”，可选“代码”“层级”“类型”“本级”“别名”）：列出未报、逾期和不在名单中的文件',
+        en: 'the list of bodies expected to report (CSV, UTF-8 or GBK; a header with name, optionally code, level, kind, own, aliases): lists who is missing, who is late, and files matching no unit',
       },
     },
     rulepack: {
