@@ -59,6 +59,17 @@ describe('the audit dashboard in Chromium', () => {
     expect(requests).toEqual([]);
   });
 
+  it('draws the roll-up’s findings after the first paint, from the data block', async () => {
+    await page.goto(url);
+    const slot = '#nb-dash-rollup .nb-dash-findings-slot';
+    await page.waitForSelector(`${slot} > *`);
+    const shown = await page.$$eval(`${slot} tbody tr td:nth-child(3)`, (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    expect(audit.rollUp.findings.length).toBeGreaterThan(0);
+    expect(shown).toEqual(audit.rollUp.findings.map((finding) => finding.message.zh));
+  });
+
   it('sorts by a column, both ways, and says so with aria-sort', async () => {
     await page.goto(url);
     const errorsHeader = '#nb-dash-table thead th:nth-child(4)';

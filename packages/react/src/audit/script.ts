@@ -3,8 +3,9 @@
  * and drawing a drill-down's findings, scorecard and tables the first time it opens, from the page's data block
  * (AuditPage's DrillData: every text written by the page, once) and the tables template drawn by the components.
  * Plain ES2017 with no library, so the page works from a file with no network. For a 2,000-row region it reads
- * every row once, sorts an array of keys (not the DOM), moves rows with one DocumentFragment, and filters by
- * toggling `hidden`, batched to one animation frame per burst of typing.
+ * every row once (when first sorted or filtered), sorts an array of keys (not the DOM), moves rows with one
+ * DocumentFragment, and filters by toggling `hidden`, batched to one animation frame per burst of typing; nothing
+ * that can wait (the data block, the rows) is read before the first paint.
  */
 export const DASHBOARD_SCRIPT = `(function () {
   'use strict';
@@ -12,30 +13,36 @@ export const DASHBOARD_SCRIPT = `(function () {
   if (!table) return;
   var body = table.tBodies[0];
   // A cell's sort key is its data-v, or its text when it has none; the search reads the name, year and file.
-  var rows = Array.prototype.map.call(body.rows, function (tr, i) {
-    var v = Array.prototype.map.call(tr.cells, function (c) {
-      var key = c.getAttribute('data-v');
-      return key === null ? c.textContent : key;
+  // The rows are read when first sorted or filtered, not before the page's first paint.
+  var rows = null;
+  function allRows() {
+    if (!rows) rows = Array.prototype.map.call(body.rows, function (tr, i) {
+      var v = Array.prototype.map.call(tr.cells, function (c) {
+        var key = c.getAttribute('data-v');
+        return key === null ? c.textContent : key;
+      });
+      return {
+        tr: tr,
+        i: i,
+        status: tr.getAttribute('data-status'),
+        rules: ' ' + tr.getAttribute('data-rules') + ' ',
+        text: (v[0] + ' ' + v[v.length - 1] + ' ' + v[1]).toLowerCase(),
+        v: v
+      };
     });
-    return {
-      tr: tr,
-      i: i,
-      status: tr.getAttribute('data-status'),
-      rules: ' ' + tr.getAttribute('data-rules') + ' ',
-      text: (v[0] + ' ' + v[v.length - 1] + ' ' + v[1]).toLowerCase(),
-      v: v
-    };
-  });
+    return rows;
+  }
   var status = document.getElementById('nb-dash-status');
   var rule = document.getElementById('nb-dash-rule');
   var text = document.getElementById('nb-dash-text');
   var count = document.getElementById('nb-dash-count');
-  var total = rows.length;
+  var total = body.rows.length;
   var frame = 0;
   function filter() {
     frame = 0;
     var s = status.value, r = rule.value ? ' ' + rule.value + ' ' : '', q = text.value.trim().toLowerCase();
     var shown = 0;
+    allRows();
     for (var k = 0; k < rows.length; k++) {
       var row = rows[k];
       var ok = (!s || row.status === s) && (!r || row.rules.indexOf(r) >= 0) && (!q || row.text.indexOf(q) >= 0);
@@ -58,7 +65,7 @@ export const DASHBOARD_SCRIPT = `(function () {
       var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
       for (var h = 0; h < heads.length; h++) heads[h].setAttribute('aria-sort', 'none');
       th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
-      rows.sort(function (a, b) {
+      allRows().sort(function (a, b) {
         var x = a.v[column], y = b.v[column];
         var c = numeric ? Number(x) - Number(y) : collator.compare(x, y);
         return c * dir || a.i - b.i;
@@ -216,8 +223,14 @@ export const DASHBOARD_SCRIPT = `(function () {
     if (!details.open || !details.classList || !details.classList.contains('nb-dash-agency')) return;
     draw(details);
   }, true);
+  // The roll-up's findings come from the data block too: drawn after the first frame, so that parsing it does not
+  // delay the first paint, or at once when the page is printed before that.
   var rollUpFindings = document.querySelector('.nb-dash-findings-slot[data-record="rollup"]');
-  if (rollUpFindings) findings(rollUpFindings, load().r.rollup);
+  function drawRollUp() {
+    if (!rollUpFindings || rollUpFindings.firstChild) return;
+    findings(rollUpFindings, load().r.rollup);
+  }
+  requestAnimationFrame(function () { setTimeout(drawRollUp, 0); });
   function open(id) {
     var target = id && document.getElementById(id);
     if (!target || target.tagName !== 'DETAILS') return;
@@ -232,6 +245,7 @@ export const DASHBOARD_SCRIPT = `(function () {
   window.addEventListener('hashchange', function () { open(location.hash.slice(1)); });
   if (location.hash) open(location.hash.slice(1));
   window.addEventListener('beforeprint', function () {
+    drawRollUp();
     Array.prototype.forEach.call(document.querySelectorAll('details.nb-dash-agency[open]'), draw);
     Array.prototype.forEach.call(document.querySelectorAll('.nb-dash-chart-data'), function (d) { d.open = true; });
   });
