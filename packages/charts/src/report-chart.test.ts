@@ -7,8 +7,9 @@ import { svgToPng } from './png.js';
 import { reportChartSvg, yearOnYear, yearOnYearLines } from './report-chart.js';
 import { BLANK_TEXT } from './text.js';
 
+/** The words drawn: each outlined text keeps them in `data-text`. */
 function texts(svg: string): string[] {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] as string);
+  return [...svg.matchAll(/data-text="([^"]*)"/g)].map((m) => m[1] as string);
 }
 
 describe('reportChartSvg', () => {
@@ -24,7 +25,7 @@ describe('reportChartSvg', () => {
     expect(svg).toContain('<title id="nb-chart-title">');
     expect(svg).toContain('<desc id="nb-chart-desc">');
     expect(texts(svg)).toContain('自然人');
-    expect(svg).not.toMatch(/<script|href=/i);
+    expect(svg).not.toMatch(/<script|href="(?!#nb-glyph-)/i);
   });
 
   it('writes 未填报 for blank cells and never 0', () => {
@@ -96,6 +97,20 @@ describe('reportChartSvg', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it("draws its text as the bundled fonts' outlines (one path per glyph), or as <text> naming the fonts", () => {
+    const { svg } = reportChartSvg(seedReport);
+    expect(svg).not.toContain('<text');
+    const glyphs = [...svg.matchAll(/<path[^>]*\bid="(nb-glyph-[^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(glyphs).size).toBe(glyphs.length);
+    const uses = [...svg.matchAll(/<use[^>]*\bhref="#(nb-glyph-[^"]+)"/g)].map((m) => m[1]);
+    expect(glyphs.length).toBeGreaterThan(50);
+    expect(uses.length).toBeGreaterThan(glyphs.length);
+    for (const use of new Set(uses)) expect(glyphs).toContain(use);
+    const named = reportChartSvg(seedReport, { text: 'fonts' }).svg;
+    expect(named).toContain('<text');
+    expect(named).not.toContain('<use');
   });
 
   it('renders to a PNG with the bundled fonts', () => {

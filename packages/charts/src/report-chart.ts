@@ -8,7 +8,9 @@ import {
   T3_SPEC,
   T4_SPEC,
 } from '@nianbao/model/core';
+import { DOMParser } from 'linkedom';
 import { type BarChartSpec, plotBars } from './bar-chart.js';
+import { outlineText } from './outline.js';
 import { BLANK_TEXT, CHART_FONT_FAMILY, escapeXml, formatValue } from './text.js';
 
 /** Options of `reportChartSvg`. */
@@ -17,6 +19,12 @@ export interface ReportChartOptions {
   previous?: Report;
   /** Width in CSS pixels. @default 760 */
   width?: number;
+  /**
+   * `outlines`: every text drawn as the bundled fonts' glyph outlines, so the SVG looks the same everywhere (the
+   * words stay in `<title>`, `<desc>` and `alt`); `fonts`: `<text>` naming the bundled fonts, smaller and selectable,
+   * drawn with whatever font a viewer has where they are not installed. @default 'outlines'
+   */
+  text?: 'outlines' | 'fonts';
 }
 
 /** The infographic (图解): one SVG and its text alternative (the same figures, one line per panel). */
@@ -247,6 +255,14 @@ function textLine(x: number, y: number, text: string, attrs = ''): string {
   return `<text x="${x}" y="${y}" ${attrs}>${escapeXml(text)}</text>`;
 }
 
+/** The SVG with its text as glyph outlines (see outline.ts). */
+function outlined(svg: string): string {
+  const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = document.documentElement as unknown as Element;
+  outlineText(root, document as unknown as Document, 'nb-glyph-');
+  return `${root.outerHTML}\n`;
+}
+
 /**
  * The year's figures as one infographic (图解) SVG: 表二's figures, 表三's applications by applicant (row 一 by
  * column) and by outcome (三's categories, as the model sums them), 表四's results per kind of case, and with
@@ -344,5 +360,5 @@ export function reportChartSvg(report: Report, options: ReportChartOptions = {})
     '</svg>',
     '',
   ].join('\n');
-  return { svg, alt: `${alt.join('\n')}\n` };
+  return { svg: options.text === 'fonts' ? svg : outlined(svg), alt: `${alt.join('\n')}\n` };
 }

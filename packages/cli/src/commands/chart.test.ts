@@ -50,6 +50,17 @@ describe('chart', () => {
     expect(result.stdout).not.toContain('与上年比较');
   });
 
+  it('with --text fonts writes <text> naming the fonts instead of outlines; refuses another --text', async () => {
+    const result = await run(['chart', 'busy.json', '-o', 'named.svg', '--text', 'fonts'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, 'named.svg'), 'utf8')).toBe(
+      reportChartSvg(busyReport, { text: 'fonts' }).svg,
+    );
+    const bad = await run(['chart', 'busy.json', '-o', 'x.svg', '--text', 'paths'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('outlines 或 fonts');
+  });
+
   it('writes a PNG', async () => {
     const result = await run(['chart', 'busy.json', '-o', 'c.png'], { cwd: dir });
     expect(result.code).toBe(0);

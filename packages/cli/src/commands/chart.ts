@@ -66,7 +66,7 @@ export const chartCommand: Command = {
     zh: '把报告的数字画成图解（SVG 或 PNG），附文字说明',
     en: "draw the report's figures as an infographic (SVG or PNG) with a text alternative",
   },
-  usage: 'nianbao chart FILE [--previous FILE] -o chart.svg|chart.png [--alt FILE]',
+  usage: 'nianbao chart FILE [--previous FILE] -o chart.svg|chart.png [--alt FILE] [--text outlines|fonts]',
   positionals: {
     name: 'FILE',
     description: {
@@ -80,8 +80,8 @@ export const chartCommand: Command = {
       short: 'o',
       valueName: 'FILE',
       description: {
-        zh: '写入图解：.svg（矢量，字体按名称引用 Noto 字体）或 .png（用内置 Noto 字体绘制）；覆盖已有文件',
-        en: 'write the chart: .svg (vector, naming the Noto fonts) or .png (drawn with the bundled Noto fonts); replaces the file',
+        zh: '写入图解：.svg（矢量）或 .png（用内置 Noto 字体绘制）；覆盖已有文件',
+        en: 'write the chart: .svg (vector) or .png (drawn with the bundled Noto fonts); replaces the file',
       },
     },
     previous: {
@@ -90,6 +90,14 @@ export const chartCommand: Command = {
       description: {
         zh: '上一年度的报告：每幅图同时画两年，并列出增减（箭头与百分比）',
         en: "last year's report: each chart shows both years, and the changes are listed (arrows and percentages)",
+      },
+    },
+    text: {
+      type: 'string',
+      valueName: 'outlines|fonts',
+      description: {
+        zh: 'SVG 中的文字：outlines（默认，内置 Noto 字体的字形轮廓，任何电脑上显示相同）或 fonts（<text>，按名称引用 Noto 字体，文件更小，可选中复制）',
+        en: 'text in the SVG: outlines (default: the bundled Noto glyph outlines, the same on every machine) or fonts (<text> naming the Noto fonts: smaller, selectable)',
       },
     },
     alt: {
@@ -119,6 +127,13 @@ export const chartCommand: Command = {
       });
     }
     const kind = outputKind(options.output);
+    const text = options.text ?? 'outlines';
+    if (text !== 'outlines' && text !== 'fonts') {
+      throw new UsageError({
+        zh: `--text 只能是 outlines 或 fonts，实为 "${String(text)}"`,
+        en: `--text must be outlines or fonts, got "${String(text)}"`,
+      });
+    }
     const report = await readAnyReport(positionals[0] as string, io, style);
     if (!report) return EXIT.usage;
     let previous: Report | undefined;
@@ -128,7 +143,7 @@ export const chartCommand: Command = {
     }
     // Loaded on use: Plot, its DOM shim and resvg would otherwise add to every command's start-up.
     const { reportChartSvg } = await import('@nianbao/charts');
-    const chart = reportChartSvg(report, previous ? { previous } : {});
+    const chart = reportChartSvg(report, { ...(previous ? { previous } : {}), text });
     let data: string | Uint8Array = chart.svg;
     if (kind === 'png') {
       const { svgToPng } = await import('@nianbao/charts/png');
