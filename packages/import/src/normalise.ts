@@ -1,3 +1,4 @@
+import { CHINESE_NUMERALS } from '@nianbao/model';
 import { Converter } from 'opencc-js/t2cn';
 
 /*
@@ -55,9 +56,15 @@ export function fold(text: string): string {
 /** Every character foldChar changes (all are in the BMP, so replacing keeps positions). */
 const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0“”„〝〞‘’〔【〕】—–－]/g;
 
-/** A numbering prefix: `一、` `（一）` `(一)` `1.` `1、` `1．` `一)` (017 drops the opening bracket). */
-export const NUMBERING: RegExp =
-  /^\s*(?:[(（]?[一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．,，]|\d{1,2}\s*[.、．,，](?!\d))\s*/;
+const NUMERAL = `[${CHINESE_NUMERALS}]+`;
+
+/**
+ * A numbering prefix as published reports print the statute's ordinals (the model's `parseOrdinal` reads the
+ * statute's own forms): `一、` `（一）` `(一)` `1.` `1、` `1．` `一)` (017 drops the opening bracket).
+ */
+export const NUMBERING: RegExp = new RegExp(
+  `^\\s*(?:[(（]?${NUMERAL}[)）]|${NUMERAL}[、.．,，]|\\d{1,2}\\s*[.、．,，](?!\\d))\\s*`,
+);
 
 /** Drops every numbering prefix at the start, e.g. `三、（一）1.` → ``. */
 export function stripNumbering(text: string): string {

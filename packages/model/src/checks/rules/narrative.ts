@@ -409,7 +409,7 @@ export const NARRATIVE_RULE_SPECS: readonly RuleMeta<NarrativeRuleId>[] = [
     needsPrevious: false,
     needsSections: true,
     title: {
-      zh: '五、存在的主要问题及改进情况 为空',
+      zh: `${NARRATIVE_HEADINGS.problems} 为空`,
       en: 'Part 五 (problems and improvements) is empty',
     },
   },
@@ -421,7 +421,7 @@ export const NARRATIVE_RULE_SPECS: readonly RuleMeta<NarrativeRuleId>[] = [
     needsPrevious: false,
     needsSections: true,
     title: {
-      zh: '六、其他需要报告的事项 未说明信息处理费收取情况',
+      zh: `${NARRATIVE_HEADINGS.other} 未说明信息处理费收取情况`,
       en: 'Part 六 does not say whether 信息处理费 was charged',
     },
   },
