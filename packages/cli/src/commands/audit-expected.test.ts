@@ -92,7 +92,7 @@ describe('audit --expected', () => {
     expect(stdout).toContain('missing: 某县教育局');
     expect(stdout).toContain('late: 平潭综合实验区');
     expect(stdout).toContain(
-      'not in the list: 淮安市人民政府（reports/010-huaian-city-2024-pdftotext-layout.txt）',
+      'not in the list: 淮安市人民政府 (reports/010-huaian-city-2024-pdftotext-layout.txt)',
     );
   });
 

@@ -123,11 +123,11 @@ function coverageLines(audit: RegionAudit): LocalizedText[] {
   const expected = audit.expected;
   if (!expected) return [];
   const { summary } = expected;
-  const names = (status: string): string =>
+  const names = (status: string, separator: string): string =>
     expected.units
       .filter((unit) => unit.status === status)
       .map((unit) => unit.name)
-      .join('、');
+      .join(separator);
   const lines: LocalizedText[] = [
     {
       zh: `应报 ${summary.expected} 个单位：已报 ${summary.reported}，未报 ${summary.missing}，逾期 ${summary.late}，无发布日期 ${summary.noDate}；不在名单中的文件 ${summary.unmatched}`,
@@ -135,11 +135,13 @@ function coverageLines(audit: RegionAudit): LocalizedText[] {
     },
   ];
   if (summary.missing > 0)
-    lines.push({ zh: `未报：${names('missing')}`, en: `missing: ${names('missing')}` });
-  if (summary.late > 0) lines.push({ zh: `逾期：${names('late')}`, en: `late: ${names('late')}` });
+    lines.push({ zh: `未报：${names('missing', '、')}`, en: `missing: ${names('missing', ', ')}` });
+  if (summary.late > 0)
+    lines.push({ zh: `逾期：${names('late', '、')}`, en: `late: ${names('late', ', ')}` });
   if (summary.unmatched > 0) {
-    const files = expected.unmatched.map((file) => `${file.agency}（${file.file}）`).join('、');
-    lines.push({ zh: `不在名单中：${files}`, en: `not in the list: ${files}` });
+    const zh = expected.unmatched.map((file) => `${file.agency}（${file.file}）`).join('、');
+    const en = expected.unmatched.map((file) => `${file.agency} (${file.file})`).join(', ');
+    lines.push({ zh: `不在名单中：${zh}`, en: `not in the list: ${en}` });
   }
   return lines;
 }
