@@ -40,11 +40,13 @@ function AgencyOutcomes({
 }): ReactElement | null {
   const first = read[0];
   if (!first) return null;
-  const ranked = [...read].sort((a, b) => (total(b.report) ?? -1) - (total(a.report) ?? -1));
+  // Each report's total once (outcomeTotals reads every 三 cell), not once per comparison of the sort.
+  const totals = new Map(read.map((entry) => [entry, total(entry.report) ?? -1]));
+  const ranked = [...read].sort((a, b) => (totals.get(b) ?? -1) - (totals.get(a) ?? -1));
   const top = ranked.slice(0, TOP_AGENCIES);
   const rest = ranked.slice(TOP_AGENCIES);
   const bars = top.map((entry) => outcomeBar(entry.agency, `${entry.agency}（${entry.file}）`, entry.report));
-  // The rest are summed by the model and said in words (and in the data table), not drawn: one bar of many
+  // The rest are summed by the model and said in words under the chart, not drawn: one bar of many
   // agencies would set the scale and flatten every bar above it.
   const others =
     rest.length > 0
