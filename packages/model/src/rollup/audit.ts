@@ -154,7 +154,8 @@ export interface AuditSummary {
  *   "previous": { "rollUp": { … }, "comparison": { "agencies": [ … ], "unmatchedCurrent": [], "unmatchedPrevious": [], "region": { … } } } }
  * ```
  *
- * `previous` is present only when last year's reports were given.
+ * `previous` is present only when last year's reports were given; `expected` (who has reported) only with a unit
+ * list, `own` (本级 apart) only with `own` or a unit marked 本级; a report that does not pass carries its `notice`.
  */
 export interface RegionAudit {
   format: typeof AUDIT_FORMAT;
