@@ -320,7 +320,22 @@ export const NOTE_TEXT = {
   'input-empty': {
     empty: (): LocalizedText => ({ zh: '输入为空', en: 'the input is empty' }),
   },
+  'input-format': {
+    xlsx: (p: { sheets: number }): LocalizedText => ({
+      zh: `按 Excel 工作簿读取（${p.sheets} 个工作表，合并单元格按跨行跨列读取）`,
+      en: `read as an Excel workbook (${p.sheets} sheet(s); merged ranges read as spans)`,
+    }),
+  },
   'input-too-large': {
+    xlsx: (p: { mb: string; limitMb: number }): LocalizedText => ({
+      zh: `Excel 文件过大（${p.mb} MB），上限为 ${p.limitMb} MB`,
+      en: `the Excel file is too large (${p.mb} MB); the limit is ${p.limitMb} MB`,
+    }),
+    /** A workbook whose XML inflates past the cap. */
+    xlsxXml: (p: { limitMb: number }): LocalizedText => ({
+      zh: `Excel 文件解压后的 XML 超过 ${p.limitMb} MB：疑为压缩炸弹，未读取`,
+      en: `the Excel file's XML expands past ${p.limitMb} MB: possibly a zip bomb; not read`,
+    }),
     /** `mb`: the input's size when known; `limitMb`: the limit. */
     size: (p: { mb?: string; limitMb: number }): LocalizedText => ({
       zh: `输入过大${p.mb !== undefined ? `（${p.mb} MB）` : ''}，上限为 ${p.limitMb} MB`,
@@ -341,6 +356,14 @@ export const NOTE_TEXT = {
   'input-unreadable': {
     /** A file that could not be read (`why`: from the file system). */
     file: (p: { why: LocalizedText }): LocalizedText => p.why,
+    xlsxZip: (p: { detail: string }): LocalizedText => ({
+      zh: `Excel 文件（XLSX）已损坏，无法解压（${p.detail}）`,
+      en: `the Excel file (XLSX) is damaged and cannot be unzipped (${p.detail})`,
+    }),
+    xlsx: (p: { error: string }): LocalizedText => ({
+      zh: `Excel 文件（XLSX）无法读取：${p.error}`,
+      en: `the Excel file (XLSX) cannot be read: ${p.error}`,
+    }),
     importerFailed: (p: { reason: string }): LocalizedText => ({
       zh: `导入时出错（${p.reason}）`,
       en: `the importer failed (${p.reason})`,

@@ -1,4 +1,6 @@
+import type { LocalizedText } from '@nianbao/model';
 import { zipParts } from './docx.js';
+import { importNote, NOTE_TEXT, type NoteCode } from './notes.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
 import { attrOf, childrenOf, tagOf, type XmlNode, xmlParser } from './xml.js';
 
@@ -164,18 +166,17 @@ function sheetHtml(xml: string, shared: readonly string[]): string {
 /** The largest workbook taken (images included; only its XML is inflated): 100 MB, as for Word files. */
 export const MAX_XLSX_BYTES: number = 100 * 1024 * 1024;
 
-function note(code: ImportNote['code'], zh: string, en: string): { ok: false; note: ImportNote } {
-  return { ok: false, note: { code, severity: 'warning', cells: [], message: { zh, en } } };
+function refused(code: NoteCode, message: LocalizedText): { ok: false; note: ImportNote } {
+  return { ok: false, note: importNote(code, message) };
 }
 
 /** Reads a workbook's sheets (in workbook order) into HTML. Never throws. */
 export function xlsxToHtml(bytes: Uint8Array): XlsxReading {
   if (bytes.length > MAX_XLSX_BYTES) {
     const mb = (bytes.length / 1048576).toFixed(1);
-    return note(
+    return refused(
       'input-too-large',
-      `Excel 文件过大（${mb} MB），上限为 ${MAX_XLSX_BYTES / 1048576} MB`,
-      `the Excel file is too large (${mb} MB); the limit is ${MAX_XLSX_BYTES / 1048576} MB`,
+      NOTE_TEXT['input-too-large'].xlsx({ mb, limitMb: MAX_XLSX_BYTES / 1048576 }),
     );
   }
   const read = zipParts(
@@ -188,16 +189,11 @@ export function xlsxToHtml(bytes: Uint8Array): XlsxReading {
   );
   if (!read.ok) {
     return read.reason === 'too-large'
-      ? note(
+      ? refused(
           'input-too-large',
-          `Excel 文件解压后的 XML 超过 ${MAX_XLSX_XML_BYTES / 1048576} MB：疑为压缩炸弹，未读取`,
-          `the Excel file's XML expands past ${MAX_XLSX_XML_BYTES / 1048576} MB: possibly a zip bomb; not read`,
+          NOTE_TEXT['input-too-large'].xlsxXml({ limitMb: MAX_XLSX_XML_BYTES / 1048576 }),
         )
-      : note(
-          'input-unreadable',
-          `Excel 文件（XLSX）已损坏，无法解压（${read.detail}）`,
-          `the Excel file (XLSX) is damaged and cannot be unzipped (${read.detail})`,
-        );
+      : refused('input-unreadable', NOTE_TEXT['input-unreadable'].xlsxZip({ detail: read.detail }));
   }
   try {
     const sharedXml = read.parts.get('xl/sharedStrings.xml');
@@ -211,11 +207,7 @@ export function xlsxToHtml(bytes: Uint8Array): XlsxReading {
     return { ok: true, html: `<html><body>${html}</body></html>`, sheets: sheets.length };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return note(
-      'input-unreadable',
-      `Excel 文件（XLSX）无法读取：${why}`,
-      `the Excel file (XLSX) cannot be read: ${why}`,
-    );
+    return refused('input-unreadable', NOTE_TEXT['input-unreadable'].xlsx({ error: why }));
   }
 }
 
@@ -231,14 +223,6 @@ export function importXlsx(
   const reading = xlsxToHtml(bytes);
   if (!reading.ok) return { ok: false, notes: [reading.note] };
   const result = importHtml(reading.html, { ...options, kind: 'html' });
-  const read: ImportNote = {
-    code: 'input-format',
-    severity: 'info',
-    cells: [],
-    message: {
-      zh: `按 Excel 工作簿读取（${reading.sheets} 个工作表，合并单元格按跨行跨列读取）`,
-      en: `read as an Excel workbook (${reading.sheets} sheet(s); merged ranges read as spans)`,
-    },
-  };
+  const read = importNote('input-format', NOTE_TEXT['input-format'].xlsx({ sheets: reading.sheets }));
   return { ...result, notes: [...result.notes, read] } as ImportResult;
 }
