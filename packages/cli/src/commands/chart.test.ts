@@ -68,6 +68,24 @@ describe('chart', () => {
     expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it('charts a published report that import reads (a corpus text), as import reads it', async () => {
+    const corpus = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      '..',
+      'import',
+      'fixtures',
+      'corpus',
+      '001-pingtan-2021.txt',
+    );
+    const result = await run(['chart', corpus, '-o', 'pingtan.svg'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('平潭');
+    expect(result.stdout).toContain('2021');
+    expect(await readFile(join(dir, 'pingtan.svg'), 'utf8')).toContain('<title id="nb-chart-title">');
+  });
+
   it('says 未填报 for a blank cell', async () => {
     const result = await run(['chart', 'blank.json', '-o', 'b.svg'], { cwd: dir });
     expect(result.code).toBe(0);
