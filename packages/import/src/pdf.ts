@@ -884,27 +884,28 @@ const TOUCHING = 0.12;
 /**
  * A page's words with pieces that touch joined into one word: some writers (WPS among them) emit every character
  * as its own text item, so a number `142` arrives as three items side by side; read apart, its digits would
- * land in separate columns of a borderless table. Pieces join when they sit on one baseline, in one size and
- * weight, with no space between them (`spaced` says a space stood there) and a gap under TOUCHING × the size.
+ * land in separate columns of a borderless table. A piece joins the one before it in the content stream when
+ * both sit on one baseline, in one size and weight, with no space between them (`spaced` says a space stood
+ * there) and a gap under TOUCHING × the size. One pass in stream order; the page's own array when nothing joins.
  */
-function joinTouching(words: readonly PdfWord[]): PdfWord[] {
-  const sorted = [...words].sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
-  const out: PdfWord[] = [];
-  for (const word of sorted) {
-    const last = out[out.length - 1];
-    if (
-      last &&
+function joinTouching(words: readonly PdfWord[]): readonly PdfWord[] {
+  let out: PdfWord[] | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as PdfWord;
+    const last = out ? (out[out.length - 1] as PdfWord) : (words[i - 1] as PdfWord);
+    const touches =
       !word.spaced &&
       Math.abs(word.baseline - last.baseline) <= 0.1 * last.size &&
       Math.abs(word.size - last.size) <= 0.05 * last.size &&
       word.bold === last.bold &&
       word.x0 >= last.x0 &&
-      Math.abs(word.x0 - last.x1) <= TOUCHING * last.size
-    ) {
+      Math.abs(word.x0 - last.x1) <= TOUCHING * last.size;
+    if (touches) {
+      out ??= words.slice(0, i);
       out[out.length - 1] = { ...last, str: last.str + word.str, x1: Math.max(last.x1, word.x1) };
-    } else out.push(word);
+    } else out?.push(word);
   }
-  return out;
+  return out ?? words;
 }
 
 /** Lines of text in reading order (tables as grid rows), with paragraphs rebuilt from the page geometry. */
