@@ -14,6 +14,7 @@ import {
 } from '@nianbao/model';
 import { busyPreviousReport, busyReport } from '@nianbao/model/fixtures';
 import { renderAuditHtml } from '@nianbao/react/server';
+import axe from 'axe-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -81,7 +82,7 @@ describe('the dashboard drawn with @nianbao/charts', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it('looks right in Chromium (screenshot in .test-results/dashboard-charts.png)', async () => {
+  it('looks right in Chromium (screenshot in .test-results/dashboard-charts.png) and passes axe', async () => {
     expect(existsSync('/usr/bin/chromium')).toBe(true);
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -97,6 +98,19 @@ describe('the dashboard drawn with @nianbao/charts', () => {
       expect(image.length).toBeGreaterThan(20_000);
       const rects = await section.locator('svg rect').count();
       expect(rects).toBeGreaterThan(15 * 6);
+      // The charts' SVG in the page: named images, no violation axe can find in the section.
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate(async () => {
+        const w = window as unknown as {
+          axe: {
+            run: (c: Element) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+          };
+        };
+        const root = document.querySelector('#nb-dash-region-charts') as Element;
+        const result = await w.axe.run(root);
+        return result.violations.map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 120)}`);
+      });
+      expect(violations).toEqual([]);
     } finally {
       await browser.close();
     }
