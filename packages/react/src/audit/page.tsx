@@ -484,10 +484,14 @@ function marksOf(report: Report, findings: readonly Finding[], given?: readonly 
   if (!findings.some((finding) => finding.cells.length > 0)) return marks;
   cellOrder ??= new Map(statutoryCells().map(({ address }, index) => [address, index]));
   // Only the sides of what did not pass matter (which cell of a failing sum is its total): the caller's
-  // evaluation, or the rules of these findings run again in check mode, not every rule with its passes.
+  // evaluation, or in check mode the rules of the findings that name several cells (a finding about one cell
+  // marks that cell whatever its sides say), not every rule with its passes.
   const evaluations =
     given?.filter((evaluation) => evaluation.status !== 'pass') ??
-    evaluateReport(report, { rules: new Set(findings.map((finding) => finding.rule)), passes: false });
+    evaluateReport(report, {
+      rules: new Set(findings.filter((finding) => finding.cells.length > 1).map((finding) => finding.rule)),
+      passes: false,
+    });
   const messageIndex = new Map<string, number>();
   for (const table of ['t2', 't3', 't4'] as const) {
     const { issues } = indexIssues(statutoryLayout(table), findings, [], TEMPLATE_PREFIX, 'zh', evaluations);

@@ -1,5 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { buildRegionAudit, type Report, readCell, statutoryCells, writeCell } from '@nianbao/model';
+import {
+  buildRegionAudit,
+  evaluateReport,
+  type Report,
+  readCell,
+  statutoryCells,
+  writeCell,
+} from '@nianbao/model';
 import { busyReport } from '@nianbao/model/fixtures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +83,13 @@ describe('renderAuditHtml', () => {
       }),
       { numRuns: 12 },
     );
+  });
+
+  it('draws the same page from the caller’s evaluations as from re-running the rules of the findings', () => {
+    const evaluations = audit.reports.map((report) =>
+      report.report ? evaluateReport(report.report) : undefined,
+    );
+    expect(renderAuditHtml(audit, { evaluations })).toBe(html);
   });
 
   it('escapes report text', () => {
