@@ -683,7 +683,8 @@ function assemble(
  */
 export function scoreReport(report: Report, options: ScoreOptions = {}): Scorecard {
   // The national defaults resolved once per process (nothing here changes a resolved pack); a given pack each time.
-  const pack = options.rulepack ? resolveRulepack(options.rulepack) : (national ??= resolveRulepack());
+  national ??= resolveRulepack();
+  const pack = options.rulepack ? resolveRulepack(options.rulepack) : national;
   // Only the rules an indicator reads: the others (text characters, cross-year…) would cost as much again.
   const evaluations =
     options.evaluations ??
