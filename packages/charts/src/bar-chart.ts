@@ -91,6 +91,20 @@ function domDocument(): ReturnType<typeof parseHTML>['document'] {
   return shared;
 }
 
+/** Each bar's label, right-aligned just left of the common zero. */
+function labelMark(data: readonly { key: string; label: string }[]): Plot.Text {
+  return Plot.text(data, {
+    x: 0,
+    y: 'key',
+    text: 'label',
+    textAnchor: 'end',
+    dx: -8,
+    fontSize: 12,
+    fill: '#222',
+    ariaHidden: 'true',
+  });
+}
+
 interface Segment {
   key: string;
   series: string;
@@ -182,16 +196,7 @@ function plotStacked(spec: BarChartSpec): {
     color: { type: 'ordinal', domain: [...spec.series], range: [...SERIES_COLOURS] },
     marks: [
       Plot.barX(segments, { x: 'value', y: 'key', fill: 'series', title: 'title', ariaHidden: 'true' }),
-      Plot.text(ends, {
-        x: 0,
-        y: 'key',
-        text: 'label',
-        textAnchor: 'end',
-        dx: -8,
-        fontSize: 12,
-        fill: '#222',
-        ariaHidden: 'true',
-      }),
+      labelMark(ends),
       Plot.text(ends, {
         x: 'at',
         y: 'key',
@@ -244,16 +249,7 @@ export function plotBars(spec: BarChartSpec): {
         title: 'title',
         ariaHidden: 'true',
       }),
-      Plot.text(rows, {
-        x: 0,
-        y: 'key',
-        text: 'label',
-        textAnchor: 'end',
-        dx: -8,
-        fontSize: 12,
-        fill: '#222',
-        ariaHidden: 'true',
-      }),
+      labelMark(rows),
       Plot.text(rows, {
         x: (row: Row) => row.value ?? 0,
         y: 'key',
