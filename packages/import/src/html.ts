@@ -87,8 +87,32 @@ function pushChildren<T>(stack: (Node | T)[], children: readonly Node[]): void {
   for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
 }
 
+/** The 1-based source line of a node, when parse5 recorded one (elements it implied have none). */
+function startLine(node: Node | null | undefined): number | undefined {
+  return node && 'sourceCodeLocation' in node ? node.sourceCodeLocation?.startLine : undefined;
+}
+
+/**
+ * The source line of an element. One the parser implied (a `<tr>` around cells after a stray `</tr>`) has no
+ * location: the line of its first child that has one, else of its nearest ancestor that has one, else 1 — never
+ * 0, which no note may name.
+ */
 function lineOf(element: Element): number {
-  return element.sourceCodeLocation?.startLine ?? 0;
+  const own = startLine(element);
+  if (own) return own;
+  for (const child of element.childNodes) {
+    const line = startLine(child);
+    if (line) return line;
+  }
+  for (
+    let up: Node | null = element.parentNode as Node | null;
+    up;
+    up = (up as Element).parentNode as Node | null
+  ) {
+    const line = startLine(up);
+    if (line) return line;
+  }
+  return 1;
 }
 
 /** The most grid positions the spans of one table may cover (表三 is 28 × 15 = 420 in all). */
@@ -150,7 +174,7 @@ function tableRows(table: Element): Line[] {
     const row = rows[r];
     return {
       text: filled.join('\t'),
-      line: row ? lineOf(row) : 0,
+      line: row ? lineOf(row) : lineOf(table),
       kind: 'row' as const,
       cells: filled,
       filled: Array.from({ length: cells.length }, (_, i) => full[r]?.[i] ?? ''),
