@@ -106,6 +106,8 @@ interface Fib {
   ccpText: number;
   fcClx: number;
   lcbClx: number;
+  fcPlcfBteChpx: number;
+  lcbPlcfBteChpx: number;
   fcPlcfBtePapx: number;
   lcbPlcfBtePapx: number;
   fcStshf: number;
@@ -147,6 +149,7 @@ function readFib(word: Bytes): Fib {
     word.u32(blob + index * 8 + 4, what),
   ];
   const [fcStshf, lcbStshf] = pair(1, 'FIB fcStshf');
+  const [fcPlcfBteChpx, lcbPlcfBteChpx] = pair(12, 'FIB fcPlcfBteChpx');
   const [fcPlcfBtePapx, lcbPlcfBtePapx] = pair(13, 'FIB fcPlcfBtePapx');
   const [fcClx, lcbClx] = pair(33, 'FIB fcClx');
   return {
@@ -154,6 +157,8 @@ function readFib(word: Bytes): Fib {
     ccpText,
     fcClx,
     lcbClx,
+    fcPlcfBteChpx,
+    lcbPlcfBteChpx,
     fcPlcfBtePapx,
     lcbPlcfBtePapx,
     fcStshf,
@@ -349,6 +354,73 @@ function readPapxRuns(word: Bytes, table: Bytes, fib: Fib): PapxRun[] {
   return runs.sort((a, b) => a.fcStart - b.fcStart);
 }
 
+/** A run of characters (by byte offset in the WordDocument stream) and whether its direct formatting is bold. */
+interface BoldRun {
+  fcStart: number;
+  fcEnd: number;
+  bold: boolean;
+}
+
+/**
+ * The character runs of the CHPX FKPs ([MS-DOC] 2.9.34) with their direct bold (sprmCFBold: 1 on, 0x81 the
+ * opposite of the style's, taken as on), sorted by file position; a bold lead-in of a paragraph is read from these.
+ */
+function readBoldRuns(word: Bytes, table: Bytes, fib: Fib, styles: readonly DocStyle[]): BoldRun[] {
+  const n = Math.floor((fib.lcbPlcfBteChpx - 4) / 8);
+  const runs: BoldRun[] = [];
+  for (let i = 0; i < n; i++) {
+    const pn = table.u32(fib.fcPlcfBteChpx + (n + 1) * 4 + i * 4, 'PlcBteChpx') & 0x3fffff;
+    const page = pn * 512;
+    const crun = word.u8(page + 511, 'CHPX FKP crun');
+    for (let r = 0; r < crun; r++) {
+      const offset = word.u8(page + (crun + 1) * 4 + r, 'CHPX FKP rgb') * 2;
+      let bold = false;
+      if (offset > 0) {
+        const cb = word.u8(page + offset, 'Chpx cb');
+        const end = page + offset + 1 + cb;
+        let at = page + offset + 1;
+        while (at + 2 <= end) {
+          const sprm = word.u16(at, 'CHPX sprm');
+          at += 2;
+          let size = operandSize(sprm);
+          if (size < 0) {
+            size = word.u8(at, 'CHPX sprm size');
+            at += 1;
+          }
+          if (sprm === 0x0835 && at < end) {
+            const v = word.u8(at, 'sprmCFBold');
+            bold = v === 1 || v === 0x81;
+          } else if (sprm === 0x4a30 && at + 2 <= end) {
+            // sprmCIstd: a character style; its bold counts unless a direct sprmCFBold says otherwise.
+            bold = styles[word.u16(at, 'sprmCIstd')]?.bold === true || bold;
+          }
+          at += size;
+        }
+      }
+      runs.push({
+        fcStart: word.u32(page + r * 4, 'CHPX FKP rgfc'),
+        fcEnd: word.u32(page + (r + 1) * 4, 'CHPX FKP rgfc'),
+        bold,
+      });
+    }
+  }
+  return runs.sort((a, b) => a.fcStart - b.fcStart);
+}
+
+/** Whether the character at byte `fc` is set bold by direct formatting. */
+function boldAt(runs: readonly BoldRun[], fc: number): boolean {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = runs[mid] as BoldRun;
+    if (fc < r.fcStart) hi = mid - 1;
+    else if (fc >= r.fcEnd) lo = mid + 1;
+    else return r.bold;
+  }
+  return false;
+}
+
 /** The properties of the paragraph whose mark is at byte `fc` (the run holding it, or defaults). */
 function propsAt(word: Bytes, data: Bytes | undefined, runs: readonly PapxRun[], fc: number): ParagraphProps {
   const props: ParagraphProps = { istd: 0, inTable: false, ttp: false, depth: 0 };
@@ -382,20 +454,78 @@ function propsAt(word: Bytes, data: Bytes | undefined, runs: readonly PapxRun[],
   return props;
 }
 
-/** Built-in style ids (sti) of the stylesheet's styles, by istd: 1–9 are Heading 1–9, 62 is Title. */
-function readStyleIds(table: Bytes, fib: Fib): number[] {
-  if (fib.lcbStshf < 4) return [];
+/** What the stylesheet says of one style: its built-in id, and the bold and outline level it gives (inherited). */
+interface DocStyle {
+  sti: number;
+  bold: boolean | undefined;
+  outline: number | undefined;
+  base: number;
+}
+
+/** The sprms of a UPX grpprl applied to `style` (bold from sprmCFBold, outline level from sprmPOutLvl). */
+function styleSprms(table: Bytes, start: number, end: number, style: DocStyle): void {
+  let at = start;
+  while (at + 2 <= end) {
+    const sprm = table.u16(at, 'style sprm');
+    at += 2;
+    let size = operandSize(sprm);
+    if (size < 0) {
+      size = table.u8(at, 'style sprm size');
+      at += 1;
+    }
+    if (at + size > end) return;
+    if (sprm === 0x0835) style.bold = table.u8(at, 'sprmCFBold') === 1;
+    else if (sprm === 0x2640) style.outline = table.u8(at, 'sprmPOutLvl');
+    at += size;
+  }
+}
+
+/**
+ * The stylesheet's styles by istd ([MS-DOC] 2.9.271): built-in id (1–9 Heading 1–9, 62 Title), and the bold and
+ * outline level their UPXs set, inherited from the style each is based on.
+ */
+function readStyles(table: Bytes, fib: Fib): DocStyle[] {
+  if (fib.lcbStshf < 6) return [];
   const cbStshi = table.u16(fib.fcStshf, 'STSH');
   const cstd = table.u16(fib.fcStshf + 2, 'STSH cstd');
-  const ids: number[] = [];
+  const cbBase = table.u16(fib.fcStshf + 4, 'STSH cbSTDBaseInFile');
+  const styles: DocStyle[] = [];
   let at = fib.fcStshf + 2 + cbStshi;
   const end = fib.fcStshf + fib.lcbStshf;
   for (let i = 0; i < cstd && at + 2 <= end; i++) {
     const cbStd = table.u16(at, 'LPStd');
-    ids.push(cbStd >= 2 ? table.u16(at + 2, 'StdfBase') & 0x0fff : -1);
+    const std = at + 2;
+    const style: DocStyle = { sti: -1, bold: undefined, outline: undefined, base: 0x0fff };
+    if (cbStd >= 10) {
+      style.sti = table.u16(std, 'StdfBase') & 0x0fff;
+      const kind = table.u16(std + 2, 'StdfBase stk') & 0x000f;
+      style.base = table.u16(std + 2, 'StdfBase istdBase') >> 4;
+      const cupx = table.u16(std + 4, 'StdfBase cupx') & 0x000f;
+      let x = std + cbBase;
+      const cch = table.u16(x, 'xstzName');
+      x += 2 + (cch + 1) * 2;
+      const stdEnd = std + cbStd;
+      for (let u = 0; u < cupx && x + 2 <= stdEnd; u++) {
+        const cbUpx = table.u16(x, 'UPX');
+        const body = x + 2;
+        // A paragraph style's first UPX is its PAPX (istd first), the second its CHPX; a character style's is a CHPX.
+        if (kind === 1 && u === 0) styleSprms(table, body + 2, Math.min(body + cbUpx, stdEnd), style);
+        else styleSprms(table, body, Math.min(body + cbUpx, stdEnd), style);
+        x = body + cbUpx + (cbUpx % 2);
+      }
+    }
+    styles.push(style);
     at += 2 + cbStd;
   }
-  return ids;
+  for (const style of styles) {
+    let base = styles[style.base];
+    for (let depth = 0; base && depth < 10; depth++) {
+      style.bold ??= base.bold;
+      style.outline ??= base.outline;
+      base = styles[base.base];
+    }
+  }
+  return styles;
 }
 
 /**
@@ -489,7 +619,8 @@ function wordHtml(container: CFB$Container): { html: string; tables: number } {
   const pieces = readPieces(table, fib);
   const { text, fcs } = readText(word, pieces, fib.ccpText);
   const runs = readPapxRuns(word, table, fib);
-  const styleIds = readStyleIds(table, fib);
+  const styles = readStyles(table, fib);
+  const boldRuns = readBoldRuns(word, table, fib, styles);
   const dataEntry = find(container, 'Data');
   const data = dataEntry ? new Bytes(Uint8Array.from(dataEntry.content), 'Data') : undefined;
 
@@ -512,7 +643,13 @@ function wordHtml(container: CFB$Container): { html: string; tables: number } {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 0x0d && c !== 0x07) continue;
-    const paragraph = cleanText(text.slice(start, i)).trim();
+    const raw = text.slice(start, i);
+    const paragraph = cleanText(raw).trim();
+    // The bold characters the paragraph starts with (its lead-in), as the DOCX reader takes a bold first run.
+    let boldEnd = 0;
+    while (boldEnd < raw.length && boldAt(boldRuns, fcs[start + boldEnd] as number)) boldEnd++;
+    const lead = cleanText(raw.slice(0, boldEnd)).trim();
+    const rest = cleanText(raw.slice(boldEnd)).trim();
     start = i + 1;
     const props = propsAt(word, data, runs, fcs[i] as number);
     if (props.depth >= 1) {
@@ -531,7 +668,9 @@ function wordHtml(container: CFB$Container): { html: string; tables: number } {
     }
     closeTable();
     if (!paragraph) continue;
-    const sti = styleIds[props.istd] ?? -1;
+    const style = styles[props.istd];
+    const sti = style?.sti ?? -1;
+    props.outline ??= style?.outline;
     const level =
       props.outline !== undefined && props.outline <= 8
         ? props.outline + 1
@@ -541,6 +680,7 @@ function wordHtml(container: CFB$Container): { html: string; tables: number } {
     if (level !== undefined)
       out.push(`<h${Math.min(6, level + 1)}>${escapeHtml(paragraph)}</h${Math.min(6, level + 1)}>\n`);
     else if (sti === 62) out.push(`<h1>${escapeHtml(paragraph)}</h1>\n`);
+    else if (lead && rest) out.push(`<p><strong>${escapeHtml(lead)}</strong>${escapeHtml(rest)}</p>\n`);
     else out.push(`<p>${escapeHtml(paragraph)}</p>\n`);
   }
   closeTable();
