@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importReport } from './import-report.js';
 import { randomReport } from './test-support/random-report.js';
-import { documentBlocks, editOne, excerpt, LAYOUT_VARIANTS, tabText, typo } from './test-support/variants.js';
+import {
+  composedLayout,
+  documentBlocks,
+  editOne,
+  excerpt,
+  LAYOUT_VARIANTS,
+  tabText,
+  typo,
+} from './test-support/variants.js';
 import type { ImportOptions } from './types.js';
 
 /*
@@ -118,5 +126,45 @@ describe(`layout variants (fast-check seed ${SEED})`, () => {
     // Measured 11,978–11,991 of 12,000: a typo can make a label too far from every statute label to place.
     expect(right).toBeGreaterThanOrEqual(runs * 200 * 0.98);
     console.log(`cells right per layout class:\n${measured.join('\n')}`);
+  });
+
+  it('every axis at once (headings × brackets × characters × table layout): never a wrong number', () => {
+    let right = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...REPORTS),
+        fc.record({
+          headings: fc.constantFrom(
+            'plain' as const,
+            'markdown' as const,
+            'bold' as const,
+            'arabic' as const,
+          ),
+          brackets: fc.constantFrom('full' as const, 'half' as const, 'none' as const),
+          traditional: fc.boolean(),
+          tables: fc.constantFrom(
+            'tsv' as const,
+            'pipe' as const,
+            'cell-per-line' as const,
+            'blank-separated' as const,
+            'slash' as const,
+          ),
+        }),
+        ([name, report], choice) => {
+          const s = score(
+            composedLayout(documentBlocks(report), choice),
+            report,
+            `${JSON.stringify(choice)} / ${name}`,
+          );
+          expect(s.wrong, `${JSON.stringify(choice)} / ${name}`).toEqual([]);
+          right += s.right;
+          runs++;
+        },
+      ),
+      { numRuns: 40 },
+    );
+    console.log(`composed layouts: ${right}/${runs * 200}`);
+    expect(right).toBeGreaterThanOrEqual(runs * 200 * 0.99);
   });
 });

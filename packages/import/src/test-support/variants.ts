@@ -214,3 +214,48 @@ export function excerpt(blocks: readonly DocBlock[], part: string): DocBlock[] {
 export function tabText(blocks: readonly DocBlock[]): string {
   return write(blocks, tsv);
 }
+
+/** One choice per axis of a composed layout: how part headings, labels, characters and tables are written. */
+export interface LayoutChoice {
+  headings: 'plain' | 'markdown' | 'bold' | 'arabic';
+  brackets: 'full' | 'half' | 'none';
+  traditional: boolean;
+  tables: 'tsv' | 'pipe' | 'cell-per-line' | 'blank-separated' | 'slash';
+}
+
+/** A document written with one choice on every axis at once (the classes above, combined). */
+export function composedLayout(blocks: readonly DocBlock[], choice: LayoutChoice): string {
+  const heading = (t: string): string => {
+    if (!PART.test(t)) return t;
+    if (choice.headings === 'markdown') return `## ${t}`;
+    if (choice.headings === 'bold') return `**${t}**`;
+    if (choice.headings === 'arabic') return `${PART_NUMBER[t[0] as string]}.${t.slice(2)}`;
+    return t;
+  };
+  const bracket = (t: string): string =>
+    choice.brackets === 'half'
+      ? t.replace(/（/g, '(').replace(/）/g, ')')
+      : choice.brackets === 'none'
+        ? t.replace(/^（([一二三四五六七八九十]+)）/, '$1、').replace(/[（）]/g, '')
+        : t;
+  const shaped = mapLabels(
+    mapText(blocks, (t, b) => bracket(b.kind === 'heading' ? heading(t) : t)),
+    bracket,
+  );
+  const table = (rows: string[][]): string[] => {
+    switch (choice.tables) {
+      case 'pipe':
+        return tsv(rows).map((r) => `| ${r.split('\t').join(' | ')} |`);
+      case 'cell-per-line':
+        return rows.flatMap(uncovered);
+      case 'blank-separated':
+        return rows.flatMap((r) => uncovered(r).flatMap((c) => [c, '']));
+      case 'slash':
+        return rows.flatMap((r) => uncovered(r).map((c) => c || '/'));
+      default:
+        return tsv(rows);
+    }
+  };
+  const text = write(shaped, table);
+  return choice.traditional ? toTraditional(text) : text;
+}
