@@ -89,7 +89,8 @@ const AGENCY_END =
 
 /**
  * An agency named in a body sentence when the title does not name it: `本报告由某县民政局编制`,
- * `某县民政局根据《中华人民共和国政府信息公开条例》…编制本报告`, `现将某县民政局2023年…报告公布`.
+ * `某县民政局根据《中华人民共和国政府信息公开条例》…编制本报告`, `现将某县民政局2023年…报告公布`, and the
+ * overview's opening `2024年，某县民政局认真贯彻…`.
  */
 const BODY_AGENCY: readonly RegExp[] = [
   new RegExp(
@@ -101,6 +102,10 @@ const BODY_AGENCY: readonly RegExp[] = [
   ),
   new RegExp(
     `([\\u4e00-\\u9fa5（）()]{2,30}?${AGENCY_END})\\s*20\\d{2}\\s*年度?\\s*(?:政府信息公开|政务公开)(?:工作)?\\s*年度?\\s*报告`,
+  ),
+  // The overview's opening sentence names its subject after the year: `2024年，某市自然资源和规划局认真贯彻…`.
+  new RegExp(
+    `(?:^|[。\\n])\\s*20\\d{2}\\s*年度?\\s*[，,]\\s*([\\u4e00-\\u9fa5（）()]{2,30}?${AGENCY_END})(?=[\\u4e00-\\u9fa5])`,
   ),
 ];
 

@@ -51,6 +51,9 @@ function score(
   // What import writes must be what validate accepts.
   const parsed = parseReport(JSON.parse(JSON.stringify(result.report)));
   expect(parsed.ok, `${label}: ${JSON.stringify(parsed.ok ? '' : parsed)}`.slice(0, 400)).toBe(true);
+  // An agency read from the text is the report's or the part of it the body uses (头闸镇人民政府), never another.
+  if (!options.meta?.agency)
+    expect(truth.meta.agency, `${label}: agency`).toContain(result.report.meta.agency);
   let right = 0;
   const wrong: string[] = [];
   for (const address of addresses) {
@@ -128,7 +131,7 @@ describe(`layout variants (fast-check seed ${SEED})`, () => {
     console.log(`cells right per layout class:\n${measured.join('\n')}`);
   });
 
-  it('every axis at once (headings × brackets × characters × table layout): never a wrong number', () => {
+  it('every axis at once (headings × brackets × characters × table layout × title or none): never a wrong number', () => {
     let right = 0;
     let runs = 0;
     fc.assert(
@@ -150,6 +153,7 @@ describe(`layout variants (fast-check seed ${SEED})`, () => {
             'blank-separated' as const,
             'slash' as const,
           ),
+          title: fc.boolean(),
         }),
         ([name, report], choice) => {
           const s = score(

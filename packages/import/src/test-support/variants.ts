@@ -221,6 +221,8 @@ export interface LayoutChoice {
   brackets: 'full' | 'half' | 'none';
   traditional: boolean;
   tables: 'tsv' | 'pipe' | 'cell-per-line' | 'blank-separated' | 'slash';
+  /** Whether the title is printed; without it the year and agency are only in the body's sentences. */
+  title: boolean;
 }
 
 /** A document written with one choice on every axis at once (the classes above, combined). */
@@ -238,8 +240,9 @@ export function composedLayout(blocks: readonly DocBlock[], choice: LayoutChoice
       : choice.brackets === 'none'
         ? t.replace(/^（([一二三四五六七八九十]+)）/, '$1、').replace(/[（）]/g, '')
         : t;
+  const titled = choice.title ? blocks : blocks.filter((b, i) => !(i === 0 && b.kind === 'heading'));
   const shaped = mapLabels(
-    mapText(blocks, (t, b) => bracket(b.kind === 'heading' ? heading(t) : t)),
+    mapText(titled, (t, b) => bracket(b.kind === 'heading' ? heading(t) : t)),
     bracket,
   );
   const table = (rows: string[][]): string[] => {
