@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Evaluation, RegionAudit } from '@nianbao/model';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { ChartContext, type ChartRenderer } from './charts.js';
 import { AuditPage } from './page.js';
 import { DASHBOARD_SCRIPT } from './script.js';
 import { DASHBOARD_CSS } from './styles.js';
@@ -15,6 +16,11 @@ export interface RenderAuditOptions {
    * `evaluations`): the drill-downs' cell marks read them instead of running the rules of the findings again.
    */
   evaluations?: readonly (readonly Evaluation[] | undefined)[];
+  /**
+   * Draws the page's charts as SVG (e.g. `barChartSvg` of @nianbao/charts). Absent: each chart is shown as its
+   * data table only.
+   */
+  chart?: ChartRenderer;
 }
 
 /** The components' stylesheet (`styles.css`, beside src/ and dist/), read once. */
@@ -41,7 +47,8 @@ function inline(code: string): string {
 export function renderAuditHtml(audit: RegionAudit, options: RenderAuditOptions = {}): string {
   css ??= readFileSync(new URL('../styles.css', import.meta.url), 'utf8');
   const title = options.title ?? `政府信息公开工作年度报告审核 ${audit.rollUp.report.meta.year}`;
-  const body = renderToStaticMarkup(createElement(AuditPage, { audit, evaluations: options.evaluations }));
+  const page = createElement(AuditPage, { audit, evaluations: options.evaluations });
+  const body = renderToStaticMarkup(createElement(ChartContext.Provider, { value: options.chart }, page));
   return [
     '<!doctype html>',
     '<html lang="zh-CN">',
