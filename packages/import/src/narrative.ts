@@ -1,13 +1,13 @@
 import type { Block } from '@nianbao/model';
 import { PAGE_NUMBER, RUN_IN_OPENERS } from './aliases.js';
 import type { Line } from './document.js';
-import { fold } from './normalise.js';
+import { fold, NUMERAL } from './normalise.js';
 
-const LEVEL2 = /^\s*[(（][一二三四五六七八九十]+[)）]|^\s*[一二三四五六七八九十]+[)）]/;
+const LEVEL2 = new RegExp(`^\\s*[(（]${NUMERAL}[)）]|^\\s*${NUMERAL}[)）]`);
 const LEVEL3 = /^\s*\d{1,2}\s*[.、．](?!\d)/;
 const LEVEL4 = /^\s*[(（]\d{1,2}[)）]/;
 
-const TOP = /^\s*[一二三四五六七八九十]+\s*、/;
+const TOP = new RegExp(`^\\s*${NUMERAL}\\s*、`);
 const FURNITURE = /\s*(?:附件下载|打印本页|关闭窗口|【打印】|【关闭】|【字体：大 中 小】)\s*$/;
 
 /** The heading level a numbered line opens (一、 （一） 1. （1）), or undefined for a line that is not numbered. */
@@ -49,15 +49,16 @@ function splitHeading(text: string, level: 2 | 3 | 4): Block[] {
   return [{ type: 'paragraph', text: trimmed }];
 }
 
+const RUN_IN = new RegExp(
+  `^([(（]${NUMERAL}[)）][^，,。；;：:]{2,10}[，,][^，,。；;：:]{2,12}?)(?=(\\S{2}))`,
+);
+
 /**
  * A run-in heading printed without punctuation: `（一）` + a short phrase, one comma, a short phrase, then a
  * word that opens a sentence (RUN_IN_OPENERS). Only used when no full stop or colon ends the heading.
  */
 function runInHeading(text: string): string | undefined {
-  const match =
-    /^([(（][一二三四五六七八九十]+[)）][^，,。；;：:]{2,10}[，,][^，,。；;：:]{2,12}?)(?=(\S{2}))/.exec(
-      text,
-    );
+  const match = RUN_IN.exec(text);
   if (!match) return undefined;
   const head = match[1] as string;
   for (let end = head.length; end <= Math.min(text.length - 2, head.length + 10); end++) {
@@ -70,7 +71,7 @@ function runInHeading(text: string): string | undefined {
 /** Breaks a run-together line before inline （一） headings that follow the end of a sentence. */
 function splitInline(text: string): string[] {
   const out: string[] = [];
-  const re = /(?<=[。；;！])\s*(?=[(（][一二三四五六七八九十]+[)）])/g;
+  const re = new RegExp(`(?<=[。；;！])\\s*(?=[(（]${NUMERAL}[)）])`, 'g');
   let from = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m.index > from) out.push(text.slice(from, m.index));

@@ -56,7 +56,16 @@ export function fold(text: string): string {
 /** Every character foldChar changes (all are in the BMP, so replacing keeps positions). */
 const FOLDABLE = /[\uff01-\uff5e\u3000\u00a0“”„〝〞‘’〔【〕】—–－]/g;
 
-const NUMERAL = `[${CHINESE_NUMERALS}]+`;
+/** One of the statute's Chinese numerals (`三`), as a regular-expression class built from the model's list. */
+export const NUMERAL_CHAR: string = `[${CHINESE_NUMERALS}]`;
+
+/** A Chinese number as the statute writes its ordinals (`三`, `十二`): the pattern every numbering reader uses. */
+export const NUMERAL: string = `${NUMERAL_CHAR}+`;
+
+/**
+ * A part's number (`一` … `七`: six parts, and `七、其他` where reports add one), as a regular-expression class.
+ */
+export const PART_NUMERAL_CHAR: string = `[${CHINESE_NUMERALS.slice(0, 7)}]`;
 
 /**
  * A numbering prefix as published reports print the statute's ordinals (the model's `parseOrdinal` reads the

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { PART_HEADINGS, type PartHeadingVariants } from './aliases.js';
 import type { Line } from './document.js';
-import { fold, labelCore, spacedPattern } from './normalise.js';
+import { fold, labelCore, NUMERAL_CHAR, PART_NUMERAL_CHAR, spacedPattern } from './normalise.js';
 
 /** A report part as the importer knows it. */
 export type PartKey = PartHeadingVariants['part'];
@@ -15,7 +15,13 @@ export interface PartStart {
   readonly heading: string;
 }
 
-const NUMBER = '(?:[一二三四五六七八九十]\\s*[、.．,，]|第[一二三四五六七]部分[:：]?)';
+const NUMBER = `(?:${NUMERAL_CHAR}\\s*[、.．,，]|第${PART_NUMERAL_CHAR}部分[:：]?)`;
+
+/** A line that opens with a part's number (`四、`, `四.`). */
+const NUMBERED_LINE = new RegExp(`^\\s*${NUMERAL_CHAR}\\s*[、.．,，]`);
+
+/** A line that opens like any numbering: a numeral, a bracket or 第. */
+const NUMBER_OPENS = new RegExp(`^\\s*(?:${NUMERAL_CHAR}|[（(第])`);
 
 /** One pattern per part: optional numbering, then one of the part's phrases (any spacing). */
 const PATTERNS: readonly { part: PartKey; inline: RegExp; start: RegExp }[] = PART_HEADINGS.map(
@@ -25,7 +31,7 @@ const PATTERNS: readonly { part: PartKey; inline: RegExp; start: RegExp }[] = PA
       part: variants.part,
       // Inside a line (run-together text): the numbering is required, so a list of the parts in the preamble
       // ("本报告包括总体情况、主动公开…") is not taken for headings.
-      inline: new RegExp(`[一二三四五六七]\\s*[、.．]\\s*(?:${phrases})`, 'g'),
+      inline: new RegExp(`${PART_NUMERAL_CHAR}\\s*[、.．]\\s*(?:${phrases})`, 'g'),
       // At the start of a line: numbering optional (a `## 表二：…` line is not a heading: it has a prefix).
       start: new RegExp(`^\\s*(?:${NUMBER}\\s*)?(?:${phrases})`),
     };
@@ -57,7 +63,7 @@ function similarity(a: string, b: string): number {
 function similarPart(folded: string): PartKey | undefined {
   const bare = folded.replace(DECORATION, '');
   if (bare.length > 60) return undefined;
-  const numbered = /^\s*[一二三四五六七八九十]\s*[、.．,，]/.test(bare);
+  const numbered = NUMBERED_LINE.test(bare);
   const core = labelCore(bare);
   if (core.length < 4) return undefined;
   let best: PartKey | undefined;
@@ -133,7 +139,7 @@ export function findParts(lines: readonly Line[]): PartStart[] {
       if (!match) continue;
       // A heading line is the heading, or the heading followed by text (run-together); a long line that
       // merely starts with the phrase ("总体情况良好…") is not one unless it is numbered.
-      const numbered = /^\s*[一二三四五六七八九十（(第]/.test(folded);
+      const numbered = NUMBER_OPENS.test(folded);
       if (!numbered && folded.trim().length > match[0].trim().length + 2) continue;
       found.push({ part: pattern.part, index: i, heading: line.text.slice(0, match[0].length).trim() });
       order = p + 1;
