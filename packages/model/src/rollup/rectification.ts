@@ -1,5 +1,6 @@
 import { type Finding, RULES, type RuleId, type Severity } from '../checks/rules.js';
-import { cellName } from '../tables/cells.js';
+import { cellName, describeCell } from '../tables/cells.js';
+import { NARRATIVE_HEADINGS } from '../tables/parts.js';
 import type { CellAddress, LocalizedText } from '../types.js';
 import type { AuditNote } from './audit.js';
 
@@ -32,14 +33,34 @@ export interface RectificationNotice {
   items: RectificationItem[];
 }
 
+/**
+ * A row label of 表三 as the statute prints it (the cell's innermost row label, or the outer one at `depth` 0),
+ * quoted: instructions name rows by the spec's own labels, never restated.
+ */
+function row(address: CellAddress, depth?: number): string {
+  const labels = describeCell(address)?.rowLabels ?? [];
+  return `“${labels[depth ?? labels.length - 1] ?? address}”`;
+}
+
+/** A narrative part's statutory heading, quoted. */
+function part(key: keyof typeof NARRATIVE_HEADINGS): string {
+  return `“${NARRATIVE_HEADINGS[key]}”`;
+}
+
+const RECEIVED = row('t3.received.naturalPerson');
+const CARRIED_OVER = row('t3.carriedOver.naturalPerson');
+const RESULTS = row('t3.results.total.naturalPerson', 0);
+const TOTAL = row('t3.results.total.naturalPerson');
+const CARRIED_FORWARD = row('t3.carriedForward.naturalPerson');
+
 /** What to do per rule, in plain words; the cells are named after it. */
 const INSTRUCTIONS: Readonly<Record<RuleId, LocalizedText>> = {
   't3-balance': {
-    zh: '核对表三各列：“一、本年新收政府信息公开申请数量”加“二、上年结转”应等于“（七）总计”加“四、结转下年度继续办理”',
+    zh: `核对表三各列：${RECEIVED}加${CARRIED_OVER}应等于${TOTAL}加${CARRIED_FORWARD}`,
     en: 'Check each column of table 三: 一 (received) plus 二 (carried over) must equal （七）总计 plus 四 (carried forward)',
   },
   't3-results-total': {
-    zh: '核对表三“（七）总计”：应等于（一）至（六）各项办理结果之和',
+    zh: `核对表三${TOTAL}：应等于（一）至（六）各项办理结果之和`,
     en: 'Check table 三 （七）总计: it must equal the sum of outcomes （一）–（六）',
   },
   't3-row-total': {
@@ -63,19 +84,19 @@ const INSTRUCTIONS: Readonly<Record<RuleId, LocalizedText>> = {
     en: 'Fill in the blank table cells (0 where nothing happened)',
   },
   'narrative-received': {
-    zh: '使正文所述本年新收申请数与表三“一、本年新收政府信息公开申请数量”一致',
+    zh: `使正文所述本年新收申请数与表三${RECEIVED}一致`,
     en: 'Make the number of applications received in the text agree with table 三 一',
   },
   'narrative-carried-over': {
-    zh: '使正文所述上年结转数与表三“二、上年结转政府信息公开申请数量”一致',
+    zh: `使正文所述上年结转数与表三${CARRIED_OVER}一致`,
     en: 'Make the number carried over in the text agree with table 三 二',
   },
   'narrative-carried-forward': {
-    zh: '使正文所述结转下年度数与表三“四、结转下年度继续办理”一致',
+    zh: `使正文所述结转下年度数与表三${CARRIED_FORWARD}一致`,
     en: 'Make the number carried forward in the text agree with table 三 四',
   },
   'narrative-outcomes': {
-    zh: '使正文所述办理结果数与表三“三、本年度办理结果”一致',
+    zh: `使正文所述办理结果数与表三${RESULTS}一致`,
     en: 'Make the outcome figures in the text agree with table 三 三',
   },
   'narrative-review-litigation': {
@@ -87,11 +108,11 @@ const INSTRUCTIONS: Readonly<Record<RuleId, LocalizedText>> = {
     en: 'Make the 规章 and 规范性文件 figures in the text agree with table 二',
   },
   'narrative-problems-empty': {
-    zh: '在“五、存在的主要问题及改进情况”中写明本年存在的具体问题和改进措施',
+    zh: `在${part('problems')}中写明本年存在的具体问题和改进措施`,
     en: 'Write the year’s concrete problems and the measures taken in part 五',
   },
   'narrative-fee': {
-    zh: '在“六、其他需要报告的事项”中说明信息处理费的收取情况（未收取的写明未收取）',
+    zh: `在${part('other')}中说明信息处理费的收取情况（未收取的写明未收取）`,
     en: 'State in part 六 whether 信息处理费 was charged (say so when none was)',
   },
   'narrative-year': {
@@ -107,11 +128,11 @@ const INSTRUCTIONS: Readonly<Record<RuleId, LocalizedText>> = {
     en: 'Remove the control characters or garbled text (usually pasted in)',
   },
   'carryover-continuity': {
-    zh: '核对表三“二、上年结转”：应等于上年报告表三“四、结转下年度继续办理”',
+    zh: `核对表三${CARRIED_OVER}：应等于上年报告表三${CARRIED_FORWARD}`,
     en: 'Check table 三 二: it must equal last year’s table 三 四',
   },
   'narrative-copied': {
-    zh: '重写“一、总体情况”或“五、存在的主要问题及改进情况”，写本年的实际情况，不照抄上年',
+    zh: `重写${part('overview')}或${part('problems')}，写本年的实际情况，不照抄上年`,
     en: 'Rewrite part 一 or 五 with this year’s facts instead of last year’s text',
   },
   't2-stock-flow': {
