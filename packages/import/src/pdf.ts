@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PAGE_NUMBER } from './aliases.js';
 import { COVERED, type Line } from './document.js';
 import type { ReadKind } from './import-report.js';
@@ -8,7 +9,7 @@ import { unruledTables } from './pdf-unruled.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
 
 /*
- * PDF in: pdf.js (its legacy build, for Node) gives each page's text items with their positions and the page's
+ * PDF in: pdf.js (unpdf's serverless build, for Node) gives each page's text items with their positions and the page's
  * operator list, from which the drawn ruling lines are taken (stroked segments, and the thin filled rectangles
  * Word, WPS and Chromium draw borders with). A table is a connected set of horizontal and vertical rules: its
  * grid lines are the distinct rule positions, a border missing between two grid units merges them (that is how
@@ -101,8 +102,12 @@ interface TextItem {
   readonly fontName: string;
 }
 
-/** pdf.js's legacy build: the one that runs on Node without a DOM. A constant specifier, resolved at run time. */
-const PDFJS = 'pdfjs-dist/legacy/build/pdf.mjs';
+/**
+ * pdf.js as `unpdf` bundles it: its serverless build (worker inlined, no DOM, no canvas), which runs on Node
+ * without pdfjs-dist's 35 MB of other builds and its optional @napi-rs/canvas (34 MB) — text and operator lists
+ * are all read here, nothing is rendered. A constant specifier, resolved at run time.
+ */
+const PDFJS = 'unpdf/pdfjs';
 
 let loaded: Promise<PdfjsLib> | undefined;
 function pdfjs(): Promise<PdfjsLib> {
@@ -110,9 +115,20 @@ function pdfjs(): Promise<PdfjsLib> {
   return loaded;
 }
 
-/** pdf.js's CMaps and standard fonts: CJK PDFs that do not embed their fonts need the CMaps to map codes to text. */
+/**
+ * pdf.js's CMaps and standard fonts (unpdf ships neither): CJK PDFs that do not embed their fonts need the CMaps
+ * to map codes to text. The build copies them from pdfjs-dist, the same pdf.js release as unpdf's, into
+ * pdfjs-data/ (scripts/copy-pdfjs-data.mjs), a sibling of src/ and dist/ alike. pdf.js would read such a PDF as
+ * no text without saying why if they were missing, so a missing folder fails loudly.
+ */
 function resources(): { cMapUrl: string; standardFontDataUrl: string } {
-  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const root = fileURLToPath(new URL('../pdfjs-data/', import.meta.url));
+  if (!existsSync(join(root, 'cmaps'))) {
+    throw new Error(
+      `@nianbao/import 安装不完整：缺少 pdf.js 的 CMap 数据 ${root}（在仓库中请先运行 pnpm --filter @nianbao/import build） / ` +
+        `@nianbao/import is incomplete: pdf.js's CMap data is missing at ${root} (in the repository, run pnpm --filter @nianbao/import build first)`,
+    );
+  }
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
 }
 
