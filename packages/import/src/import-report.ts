@@ -1,12 +1,15 @@
 import {
   type Block,
+  type CellAddress,
   checkReport,
   type LocalizedText,
   NARRATIVE_HEADINGS,
   parseReport,
+  parseReportJson,
   type Report,
   type ReportMeta,
   type ReportSections,
+  readCell,
   statutoryCells,
   type TableId,
   writeCell,
@@ -206,8 +209,43 @@ export async function importDocument(
   return importReport(input, options);
 }
 
+/**
+ * Report JSON (nianbao's own data format, e.g. what `nianbao import` wrote or data entry saved) read as it is:
+ * validated exactly as `nianbao validate` validates it, every cell taken as given (`read`, or `missing` when
+ * blank), nothing inferred. So an audit can mix published files with reports kept as data. Invalid JSON is
+ * refused with the validator's first located problem and the count of the others.
+ */
+function importReportJson(text: string, before: readonly ImportNote[]): ImportResult {
+  const parsed = parseReportJson(text);
+  if (!parsed.ok) {
+    const first = parsed.errors[0]?.message ?? { zh: '无法解析', en: 'cannot be parsed' };
+    const note = importNote(
+      'report-invalid',
+      NOTE_TEXT['report-invalid'].json({ why: first, more: parsed.errors.length - 1 }),
+    );
+    return { ok: false, notes: [note, ...before] };
+  }
+  const report = parsed.report;
+  const read: CellAddress[] = [];
+  const missing: CellAddress[] = [];
+  for (const cell of statutoryCells()) {
+    (readCell(report, cell.address) === null ? missing : read).push(cell.address);
+  }
+  return {
+    ok: true,
+    report,
+    findings: checkReport(report),
+    confidence: { read, inferred: [], missing },
+    notes: [...before, importNote('input-format', NOTE_TEXT['input-format'].json())],
+    layouts: {},
+  };
+}
+
 /** Text (decoded and screened) into a report. */
 function importText(text: string, options: ImportOptions, before: ImportNote[]): ImportResult {
+  // A published report never opens with `{`; a JSON document always does.
+  if ((options.kind === undefined || options.kind === 'auto') && /^\s*\{/.test(text))
+    return importReportJson(text, before);
   const kind = options.kind === undefined || options.kind === 'auto' ? detectKind(text) : options.kind;
   const lines = kind === 'html' ? htmlLines(text) : splitInlineHeadings(textLines(text));
   return importLines(lines, kind, options, before);

@@ -97,7 +97,7 @@ export const NOTE_CATALOGUE: Readonly<Record<NoteCode, NoteEntry>> = {
   'input-encoding': { severity: 'info', doc: 'which text encoding the bytes were read in' },
   'input-format': {
     severity: 'info',
-    doc: 'the input was read as another format (an Excel workbook, a legacy Word file)',
+    doc: 'the input was read as another format (an Excel workbook, a legacy Word file, Report JSON)',
   },
   'input-empty': { severity: 'warning', doc: 'refused: the input is empty' },
   'input-binary': {
@@ -300,6 +300,10 @@ export const NOTE_TEXT = {
     }),
   },
   'report-invalid': {
+    json: (p: { why: LocalizedText; more: number }): LocalizedText => ({
+      zh: `报告 JSON 无效：${p.why.zh}${p.more > 0 ? `（另有 ${p.more} 处问题，用 nianbao validate 查看全部）` : ''}`,
+      en: `the Report JSON is invalid: ${p.why.en}${p.more > 0 ? ` (and ${p.more} more; nianbao validate lists them all)` : ''}`,
+    }),
     refused: (p: { why: LocalizedText }): LocalizedText => ({
       zh: `${p.why.zh}（读入的结果不是有效的报告，未写出）`,
       en: `${p.why.en} (what was read is not a valid report, so nothing is written)`,
@@ -321,6 +325,10 @@ export const NOTE_TEXT = {
     empty: (): LocalizedText => ({ zh: '输入为空', en: 'the input is empty' }),
   },
   'input-format': {
+    json: (): LocalizedText => ({
+      zh: '按报告 JSON（nianbao 的数据格式）读取：按 nianbao validate 的规则校验，单元格原样读取，未作推断',
+      en: 'read as Report JSON (nianbao’s data format): validated as nianbao validate does, cells taken as given, nothing inferred',
+    }),
     xlsx: (p: { sheets: number }): LocalizedText => ({
       zh: `按 Excel 工作簿读取（${p.sheets} 个工作表，合并单元格按跨行跨列读取）`,
       en: `read as an Excel workbook (${p.sheets} sheet(s); merged ranges read as spans)`,

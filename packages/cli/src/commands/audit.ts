@@ -11,7 +11,7 @@ import { kindOption } from './import-shared.js';
 const AUDIT_OUTPUTS = ['html', 'json', 'xlsx', 'dataset', 'notices', 'expected', 'own', 'rulepack'] as const;
 
 /** File names audit picks up inside a directory. */
-const REPORT_FILE = /\.(?:txt|html?|md|markdown|pdf|docx|doc|xlsx)$/i;
+const REPORT_FILE = /\.(?:txt|html?|md|markdown|pdf|docx|doc|xlsx|json)$/i;
 
 /** `--jobs` as a worker count; undefined (one per core) when absent. */
 function jobsOption(value: unknown): number | undefined {
@@ -301,8 +301,8 @@ export const auditCommand: Command = {
   positionals: {
     name: 'DIR|FILE…',
     description: {
-      zh: '报告文件，或含报告文件（.txt .html .htm .md .pdf .docx .doc .xlsx）的目录',
-      en: 'report files, or directories of them (.txt .html .htm .md .pdf .docx .doc .xlsx)',
+      zh: '报告文件，或含报告文件（.txt .html .htm .md .pdf .docx .doc .xlsx，以及报告 JSON .json）的目录',
+      en: 'report files, or directories of them (.txt .html .htm .md .pdf .docx .doc .xlsx, and Report JSON .json)',
     },
   },
   options: {
