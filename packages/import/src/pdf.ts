@@ -86,7 +86,6 @@ interface PdfjsLib {
 interface PdfjsDocument {
   readonly numPages: number;
   getPage(n: number): Promise<PdfjsPage>;
-  destroy(): Promise<void>;
 }
 interface PdfjsPage {
   getViewport(options: { scale: number }): { width: number; height: number; transform: number[] };
@@ -408,7 +407,8 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     }
     return { ok: true, pages, total };
   } finally {
-    await doc.destroy();
+    // The loading task, not the document: pdf.js 6 dropped PDFDocumentProxy.destroy().
+    await task.destroy();
   }
 }
 
