@@ -33,6 +33,7 @@ export {
   type RollUpMember,
   type RollUpOptions,
   rollUpReports,
+  statutoryValues,
   type UnreadableMember,
 } from './rollup.js';
 export { type ExpectedUnit, parseUnitList, type UnitListError, type UnitListResult } from './units.js';

@@ -1,6 +1,6 @@
 import { checkReport } from '../checks/check.js';
 import type { Finding } from '../checks/rules.js';
-import { statutoryCells, writeCell } from '../tables/cells.js';
+import { statutoryCells } from '../tables/cells.js';
 import type { CellAddress, CellValue, LocalizedText, Report, TableId } from '../types.js';
 
 /*
@@ -86,12 +86,63 @@ function commonYear(reports: readonly Report[]): number {
   return best;
 }
 
-/** The value at a split cell path; anything but a number counts as blank (as `readCell` reads it). */
-function valueAt(report: Report, path: readonly string[]): CellValue {
-  let node: unknown = report;
-  for (const key of path)
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-  return typeof node === 'number' ? node : null;
+/** The statutory cell paths as a tree: each key once, in cell order, with the cell's position at a leaf. */
+interface CellPathNode {
+  readonly key: string;
+  /** The cell's position in `statutoryCells()`, at a leaf; -1 inside. */
+  index: number;
+  readonly children: CellPathNode[];
+}
+
+let cellTree: readonly CellPathNode[] | undefined;
+
+function cellPathTree(): readonly CellPathNode[] {
+  if (cellTree) return cellTree;
+  const roots: CellPathNode[] = [];
+  statutoryCells().forEach(({ address }, index) => {
+    let level = roots;
+    let node: CellPathNode | undefined;
+    for (const key of address.split('.')) {
+      node = level.find((candidate) => candidate.key === key);
+      if (!node) {
+        node = { key, index: -1, children: [] };
+        level.push(node);
+      }
+      level = node.children;
+    }
+    if (node) node.index = index;
+  });
+  cellTree = roots;
+  return roots;
+}
+
+function collect(node: unknown, level: readonly CellPathNode[], out: CellValue[]): void {
+  const object = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
+  for (const child of level) {
+    const value = object?.[child.key];
+    if (child.children.length > 0) collect(value, child.children, out);
+    else out[child.index] = typeof value === 'number' ? value : null;
+  }
+}
+
+/**
+ * A report's statutory values in `statutoryCells()` order, anything but a number blank (null, as `readCell` reads
+ * it). The report is walked along a tree of the cell paths built once, so each row object is reached once, not
+ * once per cell of the row: the roll-up and the audit page run it on every report of a region.
+ */
+export function statutoryValues(report: Pick<Report, TableId>): CellValue[] {
+  const out = new Array<CellValue>(statutoryCells().length).fill(null);
+  collect(report, cellPathTree(), out);
+  return out;
+}
+
+/** The tables of `values` (in cell order), built along the same tree, so keys come in cell order as `writeCell` puts them. */
+function tablesOf(level: readonly CellPathNode[], values: readonly CellValue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const child of level)
+    out[child.key] =
+      child.children.length > 0 ? tablesOf(child.children, values) : (values[child.index] ?? null);
+  return out;
 }
 
 function entryOf(input: Report | RollUpEntry): RollUpEntry {
@@ -110,21 +161,25 @@ export function rollUpReports(
 ): RollUp {
   const entries = inputs.map(entryOf);
   const reports = entries.map((entry) => entry.report);
-  let tables: Pick<Report, TableId> = { t2: {}, t3: {}, t4: {} } as Pick<Report, TableId>;
-  const nullCells: Record<CellAddress, number> = {};
-  for (const { address } of statutoryCells()) {
-    let sum: CellValue = null;
-    let blanks = 0;
-    // The path is split once per cell, not once per cell and member: a region has thousands of members.
-    const path = address.split('.');
-    for (const report of reports) {
-      const value = valueAt(report, path);
-      if (typeof value === 'number') sum = sum === null ? value : add(sum, value);
-      else blanks += 1;
+  const cells = statutoryCells();
+  // Member by member, in input order (so each cell's sum is added in the same order whatever the member count).
+  const sums: CellValue[] = new Array<CellValue>(cells.length).fill(null);
+  const blanks: number[] = new Array<number>(cells.length).fill(0);
+  for (const report of reports) {
+    const values = statutoryValues(report);
+    for (let index = 0; index < values.length; index += 1) {
+      const value = values[index] ?? null;
+      const sum = sums[index] ?? null;
+      if (value === null) blanks[index] = (blanks[index] ?? 0) + 1;
+      else sums[index] = sum === null ? value : add(sum, value);
     }
-    if (blanks > 0) nullCells[address] = blanks;
-    tables = writeCell(tables, address, sum);
   }
+  const nullCells: Record<CellAddress, number> = {};
+  cells.forEach(({ address }, index) => {
+    const count = blanks[index] ?? 0;
+    if (count > 0) nullCells[address] = count;
+  });
+  const tables = tablesOf(cellPathTree(), sums) as unknown as Pick<Report, TableId>;
   const report: Report = {
     formatVersion: '2021',
     meta: {

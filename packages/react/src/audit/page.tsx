@@ -20,6 +20,7 @@ import {
   RULES,
   statutoryCells,
   statutoryLayout,
+  statutoryValues,
 } from '@nianbao/model';
 import type { ReactElement } from 'react';
 import { cellDomId, indexIssues } from '../findings-index.js';
@@ -510,55 +511,6 @@ function marksOf(report: Report, findings: readonly Finding[], given?: readonly 
   return marks;
 }
 
-/** The statutory cell paths as a tree: each key once, with the cell's position at a leaf. */
-interface PathNode {
-  key: string;
-  /** The cell's position in cell order, at a leaf. */
-  index: number;
-  children: PathNode[];
-}
-
-let cellTree: PathNode[] | undefined;
-
-function pathTree(): PathNode[] {
-  const roots: PathNode[] = [];
-  statutoryCells().forEach(({ address }, index) => {
-    let level = roots;
-    let node: PathNode | undefined;
-    for (const key of address.split('.')) {
-      node = level.find((candidate) => candidate.key === key);
-      if (!node) {
-        node = { key, index: -1, children: [] };
-        level.push(node);
-      }
-      level = node.children;
-    }
-    if (node) node.index = index;
-  });
-  return roots;
-}
-
-function collect(node: unknown, level: readonly PathNode[], out: (number | null)[]): void {
-  const object = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : undefined;
-  for (const child of level) {
-    const value = object?.[child.key];
-    if (child.children.length > 0) collect(value, child.children, out);
-    if (child.index >= 0) out[child.index] = typeof value === 'number' ? value : null;
-  }
-}
-
-/**
- * A report's 200 statutory values in cell order, anything but a number blank (as `readCell` reads it). It runs
- * per report: the report is walked along a tree of the cell paths built once, so each row object is reached once,
- * not once per cell of the row.
- */
-function cellValues(report: Report): (number | null)[] {
-  cellTree ??= pathTree();
-  const out = new Array<number | null>(statutoryCells().length).fill(null);
-  collect(report, cellTree, out);
-  return out;
-}
-
 /** Everything the script draws, for every report and the roll-up (see `DrillData`). */
 function drillData(audit: RegionAudit, rollUpPrefix: string, evaluations: SharedEvaluations): DrillData {
   const data = new DrillData();
@@ -574,7 +526,7 @@ function drillData(audit: RegionAudit, rollUpPrefix: string, evaluations: Shared
       l: report.agency || report.file,
       f: report.findings.map((finding) => data.finding(finding)),
       ...(report.scorecard ? { k: data.scorecard(report.scorecard) } : {}),
-      v: cellValues(report.report),
+      v: statutoryValues(report.report),
       m: marksOf(report.report, report.findings, evaluations?.[index]),
     };
   });

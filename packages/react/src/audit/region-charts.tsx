@@ -19,17 +19,22 @@ function shortOutcome(label: string): string {
   return label.replace(/^(（[^）]*）[^（]+).*$/u, '$1');
 }
 
-function total(report: Report): number | null {
-  return outcomeTotals(report).find((outcome) => outcome.key === 'total')?.value ?? null;
+type Outcomes = ReturnType<typeof outcomeTotals>;
+
+function totalOf(outcomes: Outcomes): number | null {
+  return outcomes.find((outcome) => outcome.key === 'total')?.value ?? null;
 }
 
-function outcomeBar(label: string, title: string, report: Report): Bar {
-  const outcomes = outcomeTotals(report);
+function total(report: Report): number | null {
+  return totalOf(outcomeTotals(report));
+}
+
+function outcomeBar(label: string, title: string, outcomes: Outcomes): Bar {
   return {
     label,
     title,
     values: outcomes.filter((o) => o.key !== 'total').map((o) => o.value),
-    total: outcomes.find((o) => o.key === 'total')?.value ?? null,
+    total: totalOf(outcomes),
   };
 }
 
@@ -40,12 +45,15 @@ function AgencyOutcomes({
 }): ReactElement | null {
   const first = read[0];
   if (!first) return null;
-  // Each report's total once (outcomeTotals reads every 三 cell), not once per comparison of the sort.
-  const totals = new Map(read.map((entry) => [entry, total(entry.report) ?? -1]));
+  // Each report's outcomes once (outcomeTotals reads every 三 cell): the rank's key and the top bars' values.
+  const outcomes = new Map(read.map((entry) => [entry, outcomeTotals(entry.report)]));
+  const totals = new Map(read.map((entry) => [entry, totalOf(outcomes.get(entry) ?? []) ?? -1]));
   const ranked = [...read].sort((a, b) => (totals.get(b) ?? -1) - (totals.get(a) ?? -1));
   const top = ranked.slice(0, TOP_AGENCIES);
   const rest = ranked.slice(TOP_AGENCIES);
-  const bars = top.map((entry) => outcomeBar(entry.agency, `${entry.agency}（${entry.file}）`, entry.report));
+  const bars = top.map((entry) =>
+    outcomeBar(entry.agency, `${entry.agency}（${entry.file}）`, outcomes.get(entry) ?? []),
+  );
   // The rest are summed by the model and said in words under the chart, not drawn: one bar of many
   // agencies would set the scale and flatten every bar above it.
   const others =
@@ -53,7 +61,7 @@ function AgencyOutcomes({
       ? outcomeBar(
           `其余 ${rest.length} 个机关 (${rest.length} others)`,
           '',
-          rollUpReports(rest.map((entry) => entry.report)).report,
+          outcomeTotals(rollUpReports(rest.map((entry) => entry.report)).report),
         )
       : undefined;
   const series = outcomeTotals(first.report)
@@ -85,7 +93,10 @@ function RegionTrend({
 }): ReactElement | null {
   const byYear = new Map<number, Report[]>();
   for (const entry of read) {
-    byYear.set(entry.report.meta.year, [...(byYear.get(entry.report.meta.year) ?? []), entry.report]);
+    // Pushed, not copied: a copy per report is quadratic in a region's size.
+    const reports = byYear.get(entry.report.meta.year);
+    if (reports) reports.push(entry.report);
+    else byYear.set(entry.report.meta.year, [entry.report]);
   }
   const figures = new Map<number, [number | null, number | null]>();
   for (const [year, reports] of byYear) {
