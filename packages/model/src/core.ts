@@ -6,6 +6,7 @@
  */
 export {
   type CheckOptions,
+  type CountedEvaluation,
   type CrossCheckCell,
   type CrossCheckItem,
   type CrossCheckRow,
@@ -16,6 +17,7 @@ export {
   type EvaluateOptions,
   type Evaluation,
   evaluateReport,
+  evaluateWithCounts,
   type Finding,
   findingsFrom,
   isReportOk,

@@ -2,9 +2,9 @@
 // 1. Time: an audit to HTML against the baseline "validate" (parse + checkReport every report, what `nianbao
 //    validate` does per file), all on the same 2,000 Report JSON texts in memory, interleaved round by round so
 //    that load from other processes hits every side. Two audits:
-//    - "shared": each text parsed once and evaluated once (evaluateReport with the passes of SCORED_RULES;
-//      findings by findingsFrom), the evaluation handed to buildRegionAudit (scorecards) and renderAuditHtml
-//      (cell marks);
+//    - "shared": each text parsed once and evaluated once (evaluateWithCounts: every instance that did not pass,
+//      and the passes counted per rule; findings by findingsFrom), the evaluation and the counts handed to
+//      buildRegionAudit (scorecards) and the evaluation to renderAuditHtml (cell marks);
 //    - "findings only": parse + checkReport, as an importer hands its results over (the cli's audit), so the
 //      scorecards evaluate the rules they read and the marks re-run the rules of the findings.
 //    Reported as the median of each round's ratio (target ≤ 1.5×) with each side's median.
@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 process.env.NODE_ENV ??= 'production';
-const { buildRegionAudit, checkReport, evaluateReport, findingsFrom, parseReportJson, SCORED_RULES } =
-  await import('@nianbao/model');
+const { buildRegionAudit, checkReport, evaluateWithCounts, findingsFrom, parseReportJson } = await import(
+  '@nianbao/model'
+);
 const { busyReport, failingFixtures } = await import('@nianbao/model/fixtures');
 const { renderAuditHtml } = await import('../dist/server.js');
 
@@ -44,15 +45,15 @@ function audit(shared) {
   const inputs = texts.map((text, i) => {
     const result = parseReportJson(text);
     if (!result.ok) throw new Error('a bench report does not parse');
-    // Every rule's failures and the passes of the rules the scorecard counts: one run for both.
-    const evaluation = shared ? evaluateReport(result.report, { passes: SCORED_RULES }) : undefined;
-    evaluations.push(evaluation);
+    // Every rule's failures and how many of each rule passed (what the scorecard counts): one run for both.
+    const counted = shared ? evaluateWithCounts(result.report) : undefined;
+    evaluations.push(counted?.evaluations);
     return {
       file: `r/${i}.json`,
       ok: true,
       report: result.report,
-      findings: evaluation ? findingsFrom(evaluation) : checkReport(result.report),
-      ...(evaluation ? { evaluations: evaluation } : {}),
+      findings: counted ? findingsFrom(counted.evaluations) : checkReport(result.report),
+      ...(counted ? { evaluations: counted.evaluations, passed: counted.passed } : {}),
       notes: [],
       confidence: { read: 200, inferred: 0, missing: 0 },
       format: '2021',

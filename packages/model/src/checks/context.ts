@@ -26,6 +26,11 @@ export interface Ctx {
   rule: RuleSpec;
   /** Parts 一 and 六 scanned once per report (narrative-reading.ts), shared by the narrative rules. */
   narrative: NarrativeReading | undefined;
+  /**
+   * When set (`evaluateWithCounts`), a reported pass is counted here by rule instead of built: the rules still run
+   * every instance as with `passes`, so the count is the number of passes `evaluateReport` would list.
+   */
+  readonly passed?: Partial<Record<RuleId, number>>;
 }
 
 /**
@@ -76,7 +81,13 @@ export function emit(
   status: Status,
   build: () => { cells: CellAddress[]; message: LocalizedText } & Partial<Evaluation>,
 ): void {
-  if (status === 'pass' && !ctx.passes) return;
+  if (status === 'pass') {
+    if (!ctx.passes) return;
+    if (ctx.passed) {
+      ctx.passed[ctx.rule.id] = (ctx.passed[ctx.rule.id] ?? 0) + 1;
+      return;
+    }
+  }
   const { cells, message, expected, actual, sides, column } = build();
   const evaluation: Evaluation = {
     rule: ctx.rule.id,

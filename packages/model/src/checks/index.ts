@@ -1,9 +1,11 @@
 /** The cross-checker: rules as data, findings with cell addresses, and total completion. */
 export { type TableSum, tableSums } from './arithmetic.js';
 export {
+  type CountedEvaluation,
   checkReport,
   type EvaluateOptions,
   evaluateReport,
+  evaluateWithCounts,
   findingsFrom,
   isReportOk,
 } from './check.js';

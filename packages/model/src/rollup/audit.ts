@@ -44,6 +44,11 @@ export type AuditInput =
        * the rules again. Not written to the audit.
        */
       evaluations?: readonly Evaluation[];
+      /**
+       * With `evaluations` from `evaluateWithCounts(report)` (every instance that did not pass), its `passed`: the
+       * scorecard counts these passes instead of reading them. Not written to the audit.
+       */
+      passed?: Partial<Record<RuleId, number>>;
       notes: AuditNote[];
       /** How many statutory cells were read by their labels, placed by inference, or not given. */
       confidence: { read: number; inferred: number; missing: number };
@@ -331,7 +336,7 @@ export function buildRegionAudit(
       ...(previous
         ? { previous: previous.report }
         : input.evaluations
-          ? { evaluations: input.evaluations }
+          ? { evaluations: input.evaluations, ...(input.passed ? { passed: input.passed } : {}) }
           : {}),
       ...(options.rulepack ? { rulepack: options.rulepack } : {}),
       ...(options.today ? { today: options.today } : {}),

@@ -1,4 +1,4 @@
-import { type Evaluation, evaluateReport, type RuleId } from '../checks/index.js';
+import { type Evaluation, evaluateWithCounts, type RuleId } from '../checks/index.js';
 import { blocksText, repeatShare } from '../checks/narrative.js';
 import { statutoryCells } from '../tables/cells.js';
 import { NARRATIVE_HEADINGS } from '../tables/parts.js';
@@ -42,10 +42,16 @@ export interface ScoreOptions {
    * The report's evaluations, when the caller has them already (an audit shares one evaluation between the
    * scorecard and the page): `evaluateReport(report, { previous })`, or with `{ rules: SCORED_RULES }` or
    * `{ passes: SCORED_RULES }` (every rule's findings, these rules' passes: one run for the findings and the
-   * scorecard). The scorecard reads the instances of `SCORED_RULES` from it and runs no check itself.
+   * scorecard), or `evaluateWithCounts(report)`'s `evaluations` with its `passed`. The scorecard reads the
+   * instances of `SCORED_RULES` from it and runs no check itself.
    * @default evaluated here
    */
   evaluations?: readonly Evaluation[];
+  /**
+   * With `evaluations` from `evaluateWithCounts` (the instances that did not pass), how many instances of each rule
+   * passed (its `passed`): the scorecard counts them as the passes it would otherwise read from `evaluations`.
+   */
+  passed?: Partial<Record<RuleId, number>>;
 }
 
 /**
@@ -71,6 +77,8 @@ interface ScoreContext {
   readonly pack: ResolvedRulepack;
   readonly today: string | undefined;
   readonly byRule: ReadonlyMap<RuleId, readonly Evaluation[]>;
+  /** Passes counted rather than listed in `byRule` (`ScoreOptions.passed`); empty when `byRule` lists them. */
+  readonly passed: Partial<Record<RuleId, number>>;
   /** The blank statutory cells, as the checker's `cell-blank` rule lists them (cell order). */
   readonly blank: readonly CellAddress[];
 }
@@ -259,6 +267,7 @@ function fromRules(ctx: ScoreContext, rules: readonly RuleId[], what: LocalizedT
   const failed: Evaluation[] = [];
   const uncertain: Evaluation[] = [];
   for (const rule of rules) {
+    total += ctx.passed[rule] ?? 0;
     for (const evaluation of ctx.byRule.get(rule) ?? []) {
       total += 1;
       if (evaluation.status === 'fail') failed.push(evaluation);
@@ -428,7 +437,9 @@ function followedUp(ctx: ScoreContext): Outcome {
 function feeReported(ctx: ScoreContext): Outcome {
   const instances = ctx.byRule.get('narrative-fee') ?? [];
   const part = NARRATIVE_HEADINGS.other;
-  if (!hasSections(ctx.report) || instances.length === 0) return { status: 'fail', reason: NO_NARRATIVE };
+  const counted = ctx.passed['narrative-fee'] ?? 0;
+  if (!hasSections(ctx.report) || instances.length + counted === 0)
+    return { status: 'fail', reason: NO_NARRATIVE };
   return instances.every((evaluation) => evaluation.status === 'pass')
     ? { status: 'pass', reason: text(`${part} 说明了信息处理费`, `${part} mentions 信息处理费`) }
     : {
@@ -686,12 +697,16 @@ export function scoreReport(report: Report, options: ScoreOptions = {}): Scoreca
   national ??= resolveRulepack();
   const pack = options.rulepack ? resolveRulepack(options.rulepack) : national;
   // Only the rules an indicator reads: the others (text characters, cross-year…) would cost as much again.
-  const evaluations =
-    options.evaluations ??
-    evaluateReport(report, {
-      rules: SCORED_RULES,
-      ...(options.previous ? { previous: options.previous } : {}),
-    });
+  // Passes are only counted here, so the scorecard's own run counts them rather than building them.
+  const counted =
+    options.evaluations === undefined
+      ? evaluateWithCounts(report, {
+          rules: SCORED_RULES,
+          ...(options.previous ? { previous: options.previous } : {}),
+        })
+      : undefined;
+  const evaluations = options.evaluations ?? counted?.evaluations ?? [];
+  const passed = counted?.passed ?? options.passed ?? {};
   const byRule = new Map<RuleId, Evaluation[]>();
   for (const evaluation of evaluations) {
     const list = byRule.get(evaluation.rule);
@@ -705,7 +720,15 @@ export function scoreReport(report: Report, options: ScoreOptions = {}): Scoreca
         .flatMap((evaluation) => evaluation.cells),
     ),
   ];
-  const ctx: ScoreContext = { report, previous: options.previous, pack, today: options.today, byRule, blank };
+  const ctx: ScoreContext = {
+    report,
+    previous: options.previous,
+    pack,
+    today: options.today,
+    byRule,
+    passed,
+    blank,
+  };
   const indicators: IndicatorResult[] = [];
   for (const spec of INDICATORS) {
     const setting = pack.indicators[spec.id];
