@@ -6,6 +6,7 @@ import { COVERED, type Line } from './document.js';
 import type { ReadKind } from './import-report.js';
 import { headingLevel } from './narrative.js';
 import { unruledTables } from './pdf-unruled.js';
+import { polyfillForPdfjs } from './pdfjs-node20.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
 
 /*
@@ -110,6 +111,7 @@ const PDFJS = 'unpdf/pdfjs';
 
 let loaded: Promise<PdfjsLib> | undefined;
 function pdfjs(): Promise<PdfjsLib> {
+  polyfillForPdfjs();
   loaded ??= import(PDFJS) as Promise<PdfjsLib>;
   return loaded;
 }
