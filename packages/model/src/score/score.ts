@@ -9,6 +9,7 @@ import { type Rulepack, resolveRulepack } from './resolve.js';
 import {
   comparisons,
   FOLLOW_UP_WORDS,
+  hasVisibleText,
   lastYearMentions,
   MEASURE_VERBS,
   PROBLEM_WORDS,
@@ -188,7 +189,8 @@ function onTime(ctx: ScoreContext): Outcome {
 
 /** Whether a narrative part has any text. */
 function partHasText(report: Report, key: keyof ReportSections): boolean {
-  return visibleLength(blocksText(report.sections?.[key])) > 0;
+  // Stops at the first visible character: a part of several pages is scanned to its first word, not through.
+  return hasVisibleText(blocksText(report.sections?.[key]));
 }
 
 /** How many statutory cells each table has (表二 10, 表三 175, 表四 15), counted once. */

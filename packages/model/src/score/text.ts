@@ -102,6 +102,12 @@ export function visibleLength(text: string): number {
   return length;
 }
 
+/** Whether `text` has a visible character (`visibleLength(text) > 0`, stopping at the first one). */
+export function hasVisibleText(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (!isSpace(text.charCodeAt(index))) return true;
+  return false;
+}
+
 /** The words of `words` that occur in `text`, in list order. */
 export function wordsIn(text: string, words: readonly string[]): string[] {
   return words.filter((word) => text.includes(word));
