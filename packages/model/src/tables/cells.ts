@@ -117,8 +117,19 @@ function buildColumnSuffixes(): ReadonlyMap<CellAddress, string> {
  * within its table. The address itself for an address that is not a statutory cell.
  */
 export function cellName(address: CellAddress): string {
+  // Named once per cell and process (the statute does not change): a region's 整改 lists name cells thousands of times.
+  const known = cellNames.get(address);
+  if (known !== undefined) return known;
   const info = describeCell(address);
   if (!info) return address;
+  const name = nameOf(info, address);
+  cellNames.set(address, name);
+  return name;
+}
+
+const cellNames = new Map<CellAddress, string>();
+
+function nameOf(info: CellInfo, address: CellAddress): string {
   columnSuffixes ??= buildColumnSuffixes();
   const rows = info.rowLabels.map((label, i) => {
     if (i === info.rowLabels.length - 1) return label;
