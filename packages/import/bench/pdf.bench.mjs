@@ -8,7 +8,6 @@
 // so a machine busy with other work skews both sides alike.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,22 +22,21 @@ const { importDocument, importReport } = await import(pathToFileURL(dist).href);
 const { renderReportPdf } = await import('@nianbao/pdf/node');
 const { renderReportDocx } = await import('@nianbao/docx');
 const { busyReport } = await import('@nianbao/model/fixtures');
-const require = createRequire(import.meta.url);
-const pdfjs = await import(
-  pathToFileURL(join(dirname(require.resolve('pdfjs-dist/package.json')), 'legacy/build/pdf.mjs')).href
-);
+// The same pdf.js the importer reads with: unpdf's serverless build.
+const pdfjs = await import('unpdf/pdfjs');
 
 /** pdf.js reading the text of every page: the baseline. */
 async function extractText(bytes) {
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 })
-    .promise;
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 });
+  const doc = await task.promise;
   let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     for (const item of (await page.getTextContent()).items) chars += item.str?.length ?? 0;
   }
   const pages = doc.numPages;
-  await doc.destroy();
+  // pdf.js 6 closes a document through its loading task (PDFDocumentProxy.destroy is gone).
+  await task.destroy();
   return { pages, chars };
 }
 
