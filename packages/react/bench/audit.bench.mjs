@@ -10,7 +10,8 @@
 //    Reported as the median of each round's ratio (target ≤ 1.5×) with each side's median.
 // 2. The page's size in bytes (target < 5 MB) and its first contentful paint in Chromium (target < 1 s).
 // Needs `pnpm build` of @nianbao/model and @nianbao/react. Prints a table to stdout, with the load average.
-import { writeFileSync } from 'node:fs';
+// With NIANBAO_AUDIT_BENCH_SAVE=<path>, first saves the page (and <path>.json) and later compares it (see below).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -60,8 +61,12 @@ function audit(shared) {
       layouts: '',
     };
   });
-  return renderAuditHtml(buildRegionAudit(inputs), shared ? { evaluations } : {});
+  region = buildRegionAudit(inputs);
+  return renderAuditHtml(region, shared ? { evaluations } : {});
 }
+
+// The last audit's document, for the comparison below (kept outside the timed work).
+let region;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const load = [loadavg()[0]];
@@ -86,6 +91,20 @@ for (let round = 0; round < ROUNDS; round++) {
   times.findingsRatio.push(f / v);
 }
 load.push(loadavg()[0]);
+// NIANBAO_AUDIT_BENCH_SAVE=<path>: the page and its audit JSON (<path>.json) are written there when absent and
+// otherwise compared byte for byte, so a speed change can show it draws the same page as before it.
+const saved = process.env.NIANBAO_AUDIT_BENCH_SAVE;
+if (saved) {
+  for (const [path, text] of [
+    [saved, html],
+    [`${saved}.json`, JSON.stringify(region)],
+  ]) {
+    if (!existsSync(path)) writeFileSync(path, text);
+    else if (readFileSync(path, 'utf8') !== text)
+      throw new Error(`${path}: the audit differs from the saved one`);
+  }
+  console.log(`compared with ${saved}(.json): the same page and audit JSON, byte for byte`);
+}
 const bytes = Buffer.byteLength(html);
 const file = join(tmpdir(), `nianbao-audit-bench-${process.pid}.html`);
 writeFileSync(file, html);
