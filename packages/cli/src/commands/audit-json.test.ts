@@ -14,12 +14,20 @@ beforeAll(async () => {
   const broken = structuredClone(seedReport) as unknown as { t3: { received: { naturalPerson: unknown } } };
   broken.t3.received.naturalPerson = '十二';
   await writeFile(join(dir, 'region', 'broken.json'), JSON.stringify(broken));
+  // Other JSON in the folder (an earlier audit's output, settings) is not a report and is not listed.
+  await writeFile(join(dir, 'region', 'settings.json'), '{"theme": "dark"}');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('audit of reports kept as Report JSON', () => {
+  it('audits a JSON file given by name even when it is not a report, saying why', async () => {
+    const result = await run(['audit', 'region/settings.json', '--lang', 'en'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('formatVersion');
+  });
+
   it('audits a directory of .json reports, refusing an invalid one with its JSON path', async () => {
     const result = await run(['audit', 'region', '--json', 'audit.json', '--lang', 'en'], { cwd: dir });
     expect(result.stdout).not.toMatch(STACK_LINE);
@@ -30,6 +38,7 @@ describe('audit of reports kept as Report JSON', () => {
     const broken = lines.find((line) => line.includes('broken.json')) ?? '';
     expect(broken).toContain('t3.received.naturalPerson');
     expect(result.stdout).toContain('3 file(s): 2 imported');
+    expect(result.stdout).not.toContain('settings.json');
     const audit = JSON.parse(await readFile(join(dir, 'audit.json'), 'utf8')) as {
       rollUp: { report: { t3: { received: { naturalPerson: number } } } };
     };

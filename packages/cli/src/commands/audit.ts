@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AuditRow, ImportFileResult } from '@nianbao/import';
 import type { AuditInput, ExpectedUnit, LocalizedText, RegionAudit, Rulepack } from '@nianbao/model';
@@ -30,7 +30,29 @@ interface CsvRow extends Omit<AuditRow, 'reasons'> {
   reason: string;
 }
 
-/** Expands directories (one level, report-like file names, sorted) and keeps files as given. */
+/** How much of a directory's `.json` file is read to tell a Report JSON from other JSON. */
+const JSON_SNIFF_BYTES = 256 * 1024;
+
+/**
+ * Whether a `.json` file found in a directory is a Report JSON (it names `formatVersion`): a folder of reports also
+ * holds other JSON (an earlier `--json audit.json`, a tool's settings), which is not a report and is not listed.
+ * A JSON file given by name is always audited, and refused with its reason when it is not a report.
+ */
+async function isReportJson(path: string): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(JSON_SNIFF_BYTES), 0, JSON_SNIFF_BYTES, 0);
+    return /"formatVersion"\s*:/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    // Unreadable: listed, so importFile says why.
+    return true;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Expands directories (one level, report-like file names, sorted; Report JSON only) and keeps files as given. */
 async function collect(inputs: readonly string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -38,7 +60,10 @@ async function collect(inputs: readonly string[], cwd: string): Promise<string[]
       const info = await stat(resolve(cwd, input));
       if (info.isDirectory()) {
         const names = (await readdir(resolve(cwd, input))).filter((name) => REPORT_FILE.test(name)).sort();
-        files.push(...names.map((name) => join(input, name)));
+        for (const name of names) {
+          if (/\.json$/i.test(name) && !(await isReportJson(resolve(cwd, input, name)))) continue;
+          files.push(join(input, name));
+        }
         continue;
       }
     } catch {
