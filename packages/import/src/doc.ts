@@ -1,5 +1,7 @@
+import type { LocalizedText } from '@nianbao/model';
 import { type CFB$Container, find, read } from 'cfb';
 import { escapeHtml, type GridCell, type GridRow, gridTableHtml } from './docx.js';
+import { importNote, NOTE_TEXT, type NoteCode } from './notes.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
 
 /*
@@ -29,24 +31,19 @@ const MB = 1024 * 1024;
 /** Why the Word binary could not be read, in both languages (turned into a note, never shown as a stack). */
 class DocError extends Error {
   constructor(
-    readonly code: ImportNote['code'],
-    readonly zh: string,
-    readonly en: string,
+    readonly code: NoteCode,
+    readonly text: LocalizedText,
   ) {
-    super(en);
+    super(text.en);
   }
 }
 
-function fail(code: ImportNote['code'], zh: string, en: string): { ok: false; note: ImportNote } {
-  return { ok: false, note: { code, severity: 'warning', cells: [], message: { zh, en } } };
+function fail(code: NoteCode, message: LocalizedText): { ok: false; note: ImportNote } {
+  return { ok: false, note: importNote(code, message) };
 }
 
 const damaged = (where: string): DocError =>
-  new DocError(
-    'input-unreadable',
-    `旧版 Word 文件（.doc）已损坏：${where}`,
-    `the legacy Word file (.doc) is damaged: ${where}`,
-  );
+  new DocError('input-unreadable', NOTE_TEXT['input-unreadable'].docDamaged({ where }));
 
 /** Little-endian reads that say where a structure runs past its stream instead of reading garbage. */
 class Bytes {
@@ -121,18 +118,10 @@ function readFib(word: Bytes): Fib {
   const nFib = word.u16(2, 'FIB nFib');
   const flags = word.u16(0x0a, 'FIB flags');
   if (flags & 0x0100) {
-    throw new DocError(
-      'input-unsupported',
-      '旧版 Word 文件（.doc）已加密（设有打开密码）：请在 Word 或 WPS 中输入密码后另存为不加密的 .docx 或 PDF',
-      'the legacy Word file (.doc) is encrypted (it has an open password): open it in Word or WPS and save it without a password as .docx or PDF',
-    );
+    throw new DocError('input-unsupported', NOTE_TEXT['input-unsupported'].docEncrypted());
   }
   if (nFib < 0x00c1) {
-    throw new DocError(
-      'input-unsupported',
-      `这是 Word 6/95 或更早的文件（nFib ${nFib}）：请在 Word 或 WPS 中另存为 .docx 或 PDF`,
-      `this is a Word 6/95 or older file (nFib ${nFib}): save it as .docx or PDF in Word or WPS`,
-    );
+    throw new DocError('input-unsupported', NOTE_TEXT['input-unsupported'].docTooOld({ nFib }));
   }
   let at = 32;
   const csw = word.u16(at, 'FIB csw');
@@ -713,41 +702,28 @@ function notWord(container: CFB$Container): { zh: string; en: string } | undefin
 export function docToHtml(bytes: Uint8Array): DocReading {
   if (bytes.length > MAX_DOC_BYTES) {
     const mb = (bytes.length / MB).toFixed(1);
-    return fail(
-      'input-too-large',
-      `旧版 Word 文件过大（${mb} MB），上限为 ${MAX_DOC_BYTES / MB} MB`,
-      `the legacy Word file is too large (${mb} MB); the limit is ${MAX_DOC_BYTES / MB} MB`,
-    );
+    return fail('input-too-large', NOTE_TEXT['input-too-large'].doc({ mb, limitMb: MAX_DOC_BYTES / MB }));
   }
   let container: CFB$Container;
   try {
     container = read(bytes, { type: 'buffer' });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return fail(
-      'input-unreadable',
-      `OLE 复合文档（旧版 Word/Excel 文件）已损坏或不完整，无法打开（${why}）`,
-      `the OLE compound file (a legacy Word/Excel file) is damaged or truncated and cannot be opened (${why})`,
-    );
+    return fail('input-unreadable', NOTE_TEXT['input-unreadable'].ole({ error: why }));
   }
   const other = notWord(container);
   if (other) {
     return fail(
       other.zh.startsWith('加密') ? 'input-unsupported' : 'input-binary',
-      `这是${other.zh}，不是年度报告的 Word 文件`,
-      `this is ${other.en}, not a report as a Word file`,
+      NOTE_TEXT['input-binary'].oleNotWord({ what: other }),
     );
   }
   try {
     return { ok: true, ...wordHtml(container) };
   } catch (error) {
-    if (error instanceof DocError) return fail(error.code, error.zh, error.en);
+    if (error instanceof DocError) return fail(error.code, error.text);
     const why = error instanceof Error ? error.message : String(error);
-    return fail(
-      'input-unreadable',
-      `旧版 Word 文件（.doc）无法读取：${why}`,
-      `the legacy Word file (.doc) cannot be read: ${why}`,
-    );
+    return fail('input-unreadable', NOTE_TEXT['input-unreadable'].doc({ error: why }));
   }
 }
 
@@ -763,15 +739,7 @@ export function importDoc(
   const reading = docToHtml(bytes);
   if (!reading.ok) return { ok: false, notes: [reading.note] };
   const result = importHtml(reading.html, { ...options, kind: 'html' });
-  const what: ImportNote = {
-    code: 'input-format',
-    severity: 'info',
-    cells: [],
-    message: {
-      zh: `读取的是旧版 Word 文件（.doc，Word 97–2003），含 ${reading.tables} 个表格`,
-      en: `read as a legacy Word file (.doc, Word 97–2003) with ${reading.tables} table${reading.tables === 1 ? '' : 's'}`,
-    },
-  };
+  const what = importNote('input-format', NOTE_TEXT['input-format'].doc({ tables: reading.tables }));
   if (!result.ok) return { ok: false, notes: [what, ...result.notes] };
   return { ...result, notes: [what, ...result.notes] };
 }

@@ -1,4 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
+import type { LocalizedText } from '@nianbao/model';
+import { importNote, NOTE_TEXT, type NoteCode } from './notes.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
 import { attrOf, childrenOf, tagOf, type XmlNode, xmlParser } from './xml.js';
 
@@ -23,8 +25,8 @@ export type DocxReading = { ok: true; html: string; tables: number } | { ok: fal
 
 const MB = 1024 * 1024;
 
-function note(code: ImportNote['code'], zh: string, en: string): { ok: false; note: ImportNote } {
-  return { ok: false, note: { code, severity: 'warning', cells: [], message: { zh, en } } };
+function note(code: NoteCode, message: LocalizedText): { ok: false; note: ImportNote } {
+  return { ok: false, note: importNote(code, message) };
 }
 
 /** True when the bytes are a zip archive (a local file header `PK\x03\x04` first). */
@@ -434,30 +436,18 @@ function bodyHtml(xml: string, styles: Map<string, StyleInfo>): { html: string; 
 export function docxToHtml(bytes: Uint8Array): DocxReading {
   if (bytes.length > MAX_DOCX_BYTES) {
     const mb = (bytes.length / MB).toFixed(1);
-    return note(
-      'input-too-large',
-      `Word 文件过大（${mb} MB），上限为 ${MAX_DOCX_BYTES / MB} MB`,
-      `the Word file is too large (${mb} MB); the limit is ${MAX_DOCX_BYTES / MB} MB`,
-    );
+    return note('input-too-large', NOTE_TEXT['input-too-large'].docx({ mb, limitMb: MAX_DOCX_BYTES / MB }));
   }
   let entries: ZipEntry[];
   try {
     entries = zipEntries(bytes);
   } catch (error) {
     const why = (error as Error).message;
-    return note(
-      'input-unreadable',
-      `Word 文件（DOCX）已损坏，无法解压（${why}）`,
-      `the Word file (DOCX) is damaged and cannot be unzipped (${why})`,
-    );
+    return note('input-unreadable', NOTE_TEXT['input-unreadable'].docxZip({ error: why }));
   }
   const document = entries.find((e) => e.name === 'word/document.xml');
   if (!document) {
-    return note(
-      'input-binary',
-      '是 zip 压缩包，但不是 Word 文档（没有 word/document.xml）',
-      'a zip archive, but not a Word document (no word/document.xml)',
-    );
+    return note('input-binary', NOTE_TEXT['input-binary'].zipNotWord());
   }
   const stylesEntry = entries.find((e) => e.name === 'word/styles.xml');
   const limit = `${MAX_DOCX_XML_BYTES / MB} MB`;
@@ -472,18 +462,10 @@ export function docxToHtml(bytes: Uint8Array): DocxReading {
     return { ok: true, html, tables };
   } catch (error) {
     if (error instanceof TooLarge) {
-      return note(
-        'input-too-large',
-        `Word 文件解压后的 XML 超过 ${limit}（word/document.xml）：疑为压缩炸弹，未读取`,
-        `the Word file's XML expands past ${limit} (word/document.xml): possibly a zip bomb; not read`,
-      );
+      return note('input-too-large', NOTE_TEXT['input-too-large'].docxXml({ limit }));
     }
     const why = error instanceof Error ? error.message : String(error);
-    return note(
-      'input-unreadable',
-      `Word 文件（DOCX）无法读取：${why}`,
-      `the Word file (DOCX) cannot be read: ${why}`,
-    );
+    return note('input-unreadable', NOTE_TEXT['input-unreadable'].docx({ error: why }));
   }
 }
 
@@ -501,11 +483,7 @@ export function importDocx(
   if (!reading.ok) return { ok: false, notes: [reading.note] };
   const result = importHtml(reading.html, { ...options, kind: 'html' });
   if (reading.tables > 0) return result;
-  const noTables = note(
-    'no-tables',
-    'Word 文件中没有表格（w:tbl）；年度报告的三张表须是 Word 表格或文字行',
-    'the Word file has no tables (w:tbl); the report’s three tables must be Word tables or lines of text',
-  ).note;
+  const noTables = importNote('no-tables', NOTE_TEXT['no-tables'].docx());
   if (!result.ok)
     return { ok: false, notes: [noTables, ...result.notes.filter((n) => n.code !== 'no-tables')] };
   return { ...result, notes: [{ ...noTables, severity: 'info' }, ...result.notes] };

@@ -325,6 +325,11 @@ export const NOTE_TEXT = {
     empty: (): LocalizedText => ({ zh: '输入为空', en: 'the input is empty' }),
   },
   'input-format': {
+    /** A legacy Word file read, with its number of tables. */
+    doc: (p: { tables: number }): LocalizedText => ({
+      zh: `读取的是旧版 Word 文件（.doc，Word 97–2003），含 ${p.tables} 个表格`,
+      en: `read as a legacy Word file (.doc, Word 97–2003) with ${p.tables} table${p.tables === 1 ? '' : 's'}`,
+    }),
     json: (): LocalizedText => ({
       zh: '按报告 JSON（nianbao 的数据格式）读取：按 nianbao validate 的规则校验，单元格原样读取，未作推断',
       en: 'read as Report JSON (nianbao’s data format): validated as nianbao validate does, cells taken as given, nothing inferred',
@@ -335,6 +340,24 @@ export const NOTE_TEXT = {
     }),
   },
   'input-too-large': {
+    doc: (p: { mb: string; limitMb: number }): LocalizedText => ({
+      zh: `旧版 Word 文件过大（${p.mb} MB），上限为 ${p.limitMb} MB`,
+      en: `the legacy Word file is too large (${p.mb} MB); the limit is ${p.limitMb} MB`,
+    }),
+    docx: (p: { mb: string; limitMb: number }): LocalizedText => ({
+      zh: `Word 文件过大（${p.mb} MB），上限为 ${p.limitMb} MB`,
+      en: `the Word file is too large (${p.mb} MB); the limit is ${p.limitMb} MB`,
+    }),
+    /** A Word file whose XML inflates past the cap (`limit`: e.g. `50 MB`). */
+    docxXml: (p: { limit: string }): LocalizedText => ({
+      zh: `Word 文件解压后的 XML 超过 ${p.limit}（word/document.xml）：疑为压缩炸弹，未读取`,
+      en: `the Word file's XML expands past ${p.limit} (word/document.xml): possibly a zip bomb; not read`,
+    }),
+    /** A PDF longer than the pages read. */
+    pdfPages: (p: { total: number; read: number }): LocalizedText => ({
+      zh: `PDF 有 ${p.total} 页，只读了前 ${p.read} 页`,
+      en: `the PDF has ${p.total} pages; only the first ${p.read} were read`,
+    }),
     xlsx: (p: { mb: string; limitMb: number }): LocalizedText => ({
       zh: `Excel 文件过大（${p.mb} MB），上限为 ${p.limitMb} MB`,
       en: `the Excel file is too large (${p.mb} MB); the limit is ${p.limitMb} MB`,
@@ -351,6 +374,16 @@ export const NOTE_TEXT = {
     }),
   },
   'input-binary': {
+    /** A zip without word/document.xml. */
+    zipNotWord: (): LocalizedText => ({
+      zh: '是 zip 压缩包，但不是 Word 文档（没有 word/document.xml）',
+      en: 'a zip archive, but not a Word document (no word/document.xml)',
+    }),
+    /** An OLE compound file that is not a Word document (`what`: what it is, by its streams). */
+    oleNotWord: (p: { what: LocalizedText }): LocalizedText => ({
+      zh: `这是${p.what.zh}，不是年度报告的 Word 文件`,
+      en: `this is ${p.what.en}, not a report as a Word file`,
+    }),
     nul: (): LocalizedText => ({
       zh: '不是文本（含 NUL 字符）：请直接给出 PDF、Word 等文件的字节，或先转换为文本或 HTML',
       en: 'not text (contains NUL): give a PDF or Word file as bytes, or convert it to text or HTML first',
@@ -362,6 +395,37 @@ export const NOTE_TEXT = {
     }),
   },
   'input-unreadable': {
+    /** pdf.js refused the file as damaged (`why`: pdf.js's message). */
+    pdf: (p: { error: string }): LocalizedText => ({
+      zh: `PDF 文件已损坏，无法读取（${p.error}）`,
+      en: `the PDF is damaged and cannot be read (${p.error})`,
+    }),
+    /** pdf.js failed in a way it does not report as a damaged file. */
+    pdfFailed: (p: { error: string }): LocalizedText => ({
+      zh: `PDF 无法读取（${p.error}）`,
+      en: `the PDF cannot be read (${p.error})`,
+    }),
+    docxZip: (p: { error: string }): LocalizedText => ({
+      zh: `Word 文件（DOCX）已损坏，无法解压（${p.error}）`,
+      en: `the Word file (DOCX) is damaged and cannot be unzipped (${p.error})`,
+    }),
+    docx: (p: { error: string }): LocalizedText => ({
+      zh: `Word 文件（DOCX）无法读取：${p.error}`,
+      en: `the Word file (DOCX) cannot be read: ${p.error}`,
+    }),
+    ole: (p: { error: string }): LocalizedText => ({
+      zh: `OLE 复合文档（旧版 Word/Excel 文件）已损坏或不完整，无法打开（${p.error}）`,
+      en: `the OLE compound file (a legacy Word/Excel file) is damaged or truncated and cannot be opened (${p.error})`,
+    }),
+    /** A legacy Word file damaged inside (`where`: which structure, as Word's format names it). */
+    docDamaged: (p: { where: string }): LocalizedText => ({
+      zh: `旧版 Word 文件（.doc）已损坏：${p.where}`,
+      en: `the legacy Word file (.doc) is damaged: ${p.where}`,
+    }),
+    doc: (p: { error: string }): LocalizedText => ({
+      zh: `旧版 Word 文件（.doc）无法读取：${p.error}`,
+      en: `the legacy Word file (.doc) cannot be read: ${p.error}`,
+    }),
     /** A file that could not be read (`why`: from the file system). */
     file: (p: { why: LocalizedText }): LocalizedText => p.why,
     xlsxZip: (p: { detail: string }): LocalizedText => ({
@@ -384,9 +448,46 @@ export const NOTE_TEXT = {
     }),
   },
   'no-tables': {
+    /** A Word file without Word tables, where no table was found in its text either. */
+    docx: (): LocalizedText => ({
+      zh: 'Word 文件中没有表格（w:tbl）；年度报告的三张表须是 Word 表格或文字行',
+      en: 'the Word file has no tables (w:tbl); the report’s three tables must be Word tables or lines of text',
+    }),
     none: (): LocalizedText => ({
       zh: `没有找到年度报告的表格（${CAPTIONS.map((caption) => `“${caption}”`).join('')}都不在输入中）`,
       en: `no annual-report tables found (none of the headings ${CAPTIONS.join(', ')} is in the input)`,
+    }),
+  },
+  'pdf-encrypted': {
+    password: (): LocalizedText => ({
+      zh: 'PDF 已加密，需要密码才能打开：请提供未加密的文件（或在阅读器中输入密码后另存一份）',
+      en: 'the PDF is encrypted and needs a password to open: give an unencrypted copy (open it with the password and save a copy)',
+    }),
+  },
+  'pdf-no-text': {
+    /** Every page an image: a scan. */
+    scanned: (p: { pages: number }): LocalizedText => ({
+      zh: `PDF 没有文字层（${p.pages} 页都是图片，疑为扫描件）：需要先做文字识别（OCR），再导入识别出的文字`,
+      en: `the PDF has no text layer (all ${p.pages} pages are images, probably a scan): OCR is needed first; import the recognised text`,
+    }),
+    empty: (p: { pages: number }): LocalizedText => ({
+      zh: `PDF 的 ${p.pages} 页中没有任何文字`,
+      en: `none of the PDF's ${p.pages} pages holds any text`,
+    }),
+    /** Some pages without text (`list`: their numbers). */
+    pages: (p: { list: string }): LocalizedText => ({
+      zh: `PDF 第 ${p.list} 页没有文字层（图片或扫描页），其内容未读入；需要文字识别（OCR）`,
+      en: `page(s) ${p.list} of the PDF have no text layer (images or scans) and were not read; OCR is needed for them`,
+    }),
+  },
+  'input-unsupported': {
+    docEncrypted: (): LocalizedText => ({
+      zh: '旧版 Word 文件（.doc）已加密（设有打开密码）：请在 Word 或 WPS 中输入密码后另存为不加密的 .docx 或 PDF',
+      en: 'the legacy Word file (.doc) is encrypted (it has an open password): open it in Word or WPS and save it without a password as .docx or PDF',
+    }),
+    docTooOld: (p: { nFib: number }): LocalizedText => ({
+      zh: `这是 Word 6/95 或更早的文件（nFib ${p.nFib}）：请在 Word 或 WPS 中另存为 .docx 或 PDF`,
+      en: `this is a Word 6/95 or older file (nFib ${p.nFib}): save it as .docx or PDF in Word or WPS`,
     }),
   },
 };

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { LocalizedText } from '@nianbao/model';
 import { PAGE_NUMBER } from './aliases.js';
 import { COVERED, type Line } from './document.js';
 import type { ReadKind } from './import-report.js';
 import { headingLevel } from './narrative.js';
+import { importNote, NOTE_TEXT, type NoteCode } from './notes.js';
 import { unruledTables } from './pdf-unruled.js';
 import { polyfillForPdfjs } from './pdfjs-node20.js';
 import type { ImportNote, ImportOptions, ImportResult } from './types.js';
@@ -361,8 +363,8 @@ async function readPage(lib: PdfjsLib, doc: PdfjsDocument, n: number): Promise<P
 /** A PDF read into pages, or the note saying why it could not be. */
 export type PdfPages = { ok: true; pages: PdfPage[]; total: number } | { ok: false; note: ImportNote };
 
-function note(code: ImportNote['code'], zh: string, en: string): { ok: false; note: ImportNote } {
-  return { ok: false, note: { code, severity: 'warning', cells: [], message: { zh, en } } };
+function note(code: NoteCode, message: LocalizedText): { ok: false; note: ImportNote } {
+  return { ok: false, note: importNote(code, message) };
 }
 
 /** Reads every page (up to {@link MAX_PDF_PAGES}) of a PDF with pdf.js. Never throws. */
@@ -383,18 +385,10 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPages> {
   } catch (error) {
     const name = (error as { name?: unknown } | null)?.name;
     if (name === 'PasswordException') {
-      return note(
-        'pdf-encrypted',
-        'PDF 已加密，需要密码才能打开：请提供未加密的文件（或在阅读器中输入密码后另存一份）',
-        'the PDF is encrypted and needs a password to open: give an unencrypted copy (open it with the password and save a copy)',
-      );
+      return note('pdf-encrypted', NOTE_TEXT['pdf-encrypted'].password());
     }
     const why = error instanceof Error ? error.message : String(error);
-    return note(
-      'input-unreadable',
-      `PDF 文件已损坏，无法读取（${why}）`,
-      `the PDF is damaged and cannot be read (${why})`,
-    );
+    return note('input-unreadable', NOTE_TEXT['input-unreadable'].pdf({ error: why }));
   }
   try {
     const pages: PdfPage[] = [];
@@ -1069,7 +1063,7 @@ export async function importPdf(
   } catch (error) {
     // pdf.js failing in a way it does not report as a damaged file (a bug, a page it cannot parse): still a note.
     const why = error instanceof Error ? error.message : String(error);
-    read = note('input-unreadable', `PDF 无法读取（${why}）`, `the PDF cannot be read (${why})`);
+    read = note('input-unreadable', NOTE_TEXT['input-unreadable'].pdfFailed({ error: why }));
   }
   if (!read.ok) return { ok: false, notes: [read.note] };
   const { pages, total } = read;
@@ -1080,45 +1074,21 @@ export async function importPdf(
     return {
       ok: false,
       notes: [
-        {
-          code: 'pdf-no-text',
-          severity: 'warning',
-          cells: [],
-          message: scanned
-            ? {
-                zh: `PDF 没有文字层（${pages.length} 页都是图片，疑为扫描件）：需要先做文字识别（OCR），再导入识别出的文字`,
-                en: `the PDF has no text layer (all ${pages.length} pages are images, probably a scan): OCR is needed first; import the recognised text`,
-              }
-            : {
-                zh: `PDF 的 ${pages.length} 页中没有任何文字`,
-                en: `none of the PDF's ${pages.length} pages holds any text`,
-              },
-        },
+        importNote(
+          'pdf-no-text',
+          NOTE_TEXT['pdf-no-text'][scanned ? 'scanned' : 'empty']({ pages: pages.length }),
+        ),
       ],
     };
   }
   if (blank.length > 0) {
     const list = blank.map((p) => p.page).join(', ');
-    notes.push({
-      code: 'pdf-no-text',
-      severity: 'warning',
-      cells: [],
-      message: {
-        zh: `PDF 第 ${list} 页没有文字层（图片或扫描页），其内容未读入；需要文字识别（OCR）`,
-        en: `page(s) ${list} of the PDF have no text layer (images or scans) and were not read; OCR is needed for them`,
-      },
-    });
+    notes.push(importNote('pdf-no-text', NOTE_TEXT['pdf-no-text'].pages({ list })));
   }
   if (total > pages.length) {
-    notes.push({
-      code: 'input-too-large',
-      severity: 'warning',
-      cells: [],
-      message: {
-        zh: `PDF 有 ${total} 页，只读了前 ${pages.length} 页`,
-        en: `the PDF has ${total} pages; only the first ${pages.length} were read`,
-      },
-    });
+    notes.push(
+      importNote('input-too-large', NOTE_TEXT['input-too-large'].pdfPages({ total, read: pages.length })),
+    );
   }
   const { lines } = pdfDocumentLines(pages);
   return importLines(lines, 'pdf', options, notes);
