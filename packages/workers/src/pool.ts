@@ -135,6 +135,11 @@ export class WorkerPool<Task, Result> {
       idleTimeout: Number.POSITIVE_INFINITY,
       execArgv,
     });
+    // piscina emits 'error' on the pool when a thread fails with no task on it (a module that throws as it loads,
+    // before or after its ready call was handed to another thread). An EventEmitter with no listener throws that
+    // as an uncaught exception in the calling process; the failure is already the task's (start rejects with
+    // WorkerStartError, a running task with WorkerCrashError) and piscina replaces the thread, so it is dropped.
+    this.#piscina.on('error', () => undefined);
   }
 
   /**
