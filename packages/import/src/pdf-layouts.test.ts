@@ -1,11 +1,11 @@
 import type { Report } from '@nianbao/model';
 import { busyReport, seedReport } from '@nianbao/model/fixtures';
 import { renderReportHtml } from '@nianbao/react/server';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument, importLines } from './import-report.js';
 import { type PdfPage, type PdfWord, pdfDocumentLines, readPdfPages } from './pdf.js';
-import { fontEnv } from './test-support/fonts.js';
+import { launchChromium } from './test-support/chromium.js';
 import { cells } from './test-support/random-report.js';
 
 /*
@@ -14,9 +14,6 @@ import { cells } from './test-support/random-report.js';
  * set them — one character per line in a narrow column, stacked upright (vertical writing), or turned 90°
  * (sideways text: pdf.js gives those items a rotated transform).
  */
-
-/** Debian's Chromium (as the react package's browser tests use it); these tests never download one. */
-const CHROMIUM = '/usr/bin/chromium';
 
 const LABEL_STYLES: readonly [string, string][] = [
   [
@@ -29,17 +26,7 @@ const LABEL_STYLES: readonly [string, string][] = [
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    env: { ...process.env, ...fontEnv() },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,11 +4,11 @@ import { busyReport, seedReport } from '@nianbao/model/fixtures';
 import { renderReportPdf } from '@nianbao/pdf/node';
 import { renderReportHtml } from '@nianbao/react/server';
 import fc from 'fast-check';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDocument } from './import-report.js';
 import { simplified } from './normalise.js';
-import { fontEnv } from './test-support/fonts.js';
+import { launchChromium } from './test-support/chromium.js';
 import { convertDocx } from './test-support/libreoffice.js';
 import { cells, narrativeText, randomReport } from './test-support/random-report.js';
 
@@ -45,23 +45,10 @@ describe('PDF import: @nianbao/pdf → importDocument', () => {
   }, 120_000);
 });
 
-/** Debian's Chromium (as the react package's browser tests use it); these tests never download one. */
-const CHROMIUM = '/usr/bin/chromium';
-
 describe('PDF import: Chromium printing renderReportHtml → importDocument', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      env: { ...process.env, ...fontEnv() },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
